@@ -1,0 +1,39 @@
+package diag
+
+import "testing"
+
+func TestPositionString(t *testing.T) {
+	tests := []struct {
+		pos  Position
+		want string
+	}{
+		{Position{File: "content/a.md"}, "content/a.md"},
+		{Position{File: "content/a.md", Line: 4}, "content/a.md:4"},
+		{Position{File: "content/a.md", Line: 4, Col: 13}, "content/a.md:4:13"},
+	}
+	for _, tt := range tests {
+		if got := tt.pos.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q; want %q", tt.pos, got, tt.want)
+		}
+	}
+}
+
+func TestListSortOrdersByPositionAndDropsRepeats(t *testing.T) {
+	var l List
+	l.Warnf(Position{File: "b.md", Line: 1, Col: 1}, "w")
+	l.Errorf(Position{File: "a.md", Line: 10, Col: 2}, "late")
+	l.Errorf(Position{File: "a.md", Line: 2, Col: 9}, "early")
+	l.Errorf(Position{File: "a.md", Line: 2, Col: 9}, "early")
+	l.Sort()
+	got := l.String()
+	want := "a.md:2:9: error: early\na.md:10:2: error: late\nb.md:1:1: warning: w\n"
+	if got != want {
+		t.Errorf("sorted list:\n%s\nwant:\n%s", got, want)
+	}
+	if n := l.Count(Error); n != 2 {
+		t.Errorf("Count(Error) = %d; want 2", n)
+	}
+	if n := l.Strict().Count(Error); n != 3 {
+		t.Errorf("Strict().Count(Error) = %d; want 3", n)
+	}
+}
