@@ -1,0 +1,122 @@
+// Package source loads a handbook's files from the content/ folder of a site.
+//
+// It is the only stage that reads content, so the checks that protect every
+// later stage live here: Markdown must be UTF-8 and no file may be larger than
+// MaxFileSize. Hidden files and folders (".git", ".DS_Store") are skipped.
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/teamhandbook/handbook/generator/diag"
+)
+
+// MaxFileSize bounds one file, so that a stray export or video in content/
+// is reported instead of exhausting memory.
+const MaxFileSize = 8 << 20
+
+// ContentDir is the folder, at the site root, that holds the pages.
+const ContentDir = "content"
+
+// File is one file under content/.
+type File struct {
+	Path string // slash path from the site root: "content/roles/x.md"
+	Data []byte // nil for static files, which are copied, not read
+}
+
+// Files is what Load found, in lexical order.
+type Files struct {
+	Markdown []File // .md files, read
+	Static   []File // everything else (images, PDFs), copied as they are
+}
+
+// Load walks content/ in site. Problems with individual files are returned as
+// diagnostics; the error is for a site that cannot be read at all.
+func Load(ctx context.Context, site fs.FS) (Files, diag.List, error) {
+	var files Files
+	var diags diag.List
+	err := fs.WalkDir(site, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("no %s/ folder: a handbook keeps its pages there", ContentDir)
+			}
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if p != ContentDir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		if path.Ext(p) != ".md" {
+			files.Static = append(files.Static, File{Path: p})
+			return nil
+		}
+		f, ok := read(site, p, d, &diags)
+		if ok {
+			files.Markdown = append(files.Markdown, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return Files{}, nil, fmt.Errorf("load content: %w", err)
+	}
+	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
+	slices.SortFunc(files.Markdown, byPath)
+	slices.SortFunc(files.Static, byPath)
+	return files, diags, nil
+}
+
+func read(site fs.FS, p string, d fs.DirEntry, diags *diag.List) (File, bool) {
+	info, err := d.Info()
+	if err == nil && info.Size() > MaxFileSize {
+		diags.Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit", info.Size(), MaxFileSize>>20)
+		return File{}, false
+	}
+	data, err := fs.ReadFile(site, p)
+	if err != nil {
+		diags.Errorf(diag.Position{File: p}, "cannot read: %v", err)
+		return File{}, false
+	}
+	if pos, bad := invalidUTF8(data); bad {
+		pos.File = p
+		diags.Errorf(pos, "invalid UTF-8: save the file as UTF-8")
+		return File{}, false
+	}
+	return File{Path: p, Data: data}, true
+}
+
+// invalidUTF8 returns the line and column of the first byte that is not
+// UTF-8, so that the writer can find it in an editor.
+func invalidUTF8(data []byte) (diag.Position, bool) {
+	if utf8.Valid(data) {
+		return diag.Position{}, false
+	}
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return diag.Position{Line: line, Col: col}, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return diag.Position{}, false
+}

@@ -1,0 +1,48 @@
+package source
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadSortsSkipsHiddenAndChecksInput(t *testing.T) {
+	site := fstest.MapFS{
+		"content/b.md":         {Data: []byte("# B\n")},
+		"content/a.md":         {Data: []byte("# A\n")},
+		"content/img/logo.png": {Data: []byte("png")},
+		"content/.git/x.md":    {Data: []byte("hidden")},
+		"content/.draft.md":    {Data: []byte("hidden")},
+		"content/bad.md":       {Data: []byte("ok\nab\xffcd\n")},
+		"content/huge.md":      {Data: []byte(strings.Repeat("x", MaxFileSize+1))},
+		"templates/page.html":  {Data: []byte("not content")},
+	}
+	files, diags, err := Load(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files.Markdown {
+		got = append(got, f.Path)
+	}
+	if want := "content/a.md content/b.md"; strings.Join(got, " ") != want {
+		t.Errorf("markdown = %v; want %s", got, want)
+	}
+	if len(files.Static) != 1 || files.Static[0].Path != "content/img/logo.png" {
+		t.Errorf("static = %v; want [content/img/logo.png]", files.Static)
+	}
+	diags.Sort()
+	want := "content/bad.md:2:3: error: invalid UTF-8: save the file as UTF-8\n" +
+		"content/huge.md: error: file is 8388609 bytes, over the 8 MiB limit\n"
+	if got := diags.String(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestLoadWithoutContentFolder(t *testing.T) {
+	_, _, err := Load(context.Background(), fstest.MapFS{"README.md": {}})
+	if err == nil || !strings.Contains(err.Error(), "no content/ folder") {
+		t.Errorf("err = %v; want it to say there is no content/ folder", err)
+	}
+}
