@@ -1,0 +1,192 @@
+package org
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/page"
+)
+
+// Build resolves the references between pages and checks them. drafts are
+// the pages left out of the site, named so that a reference to one gets a
+// message that says so rather than "not found".
+func Build(pages, drafts []*page.Page) (*Graph, diag.List) {
+	g := &Graph{
+		Pages:  pages,
+		byID:   make(map[string]*page.Page, len(pages)),
+		roles:  map[string]*Role{},
+		teams:  map[string]*Team{},
+		refs:   map[*page.Page][]*page.Page{},
+		drafts: map[string]*page.Page{},
+	}
+	var diags diag.List
+	g.index(&diags)
+	for _, d := range drafts {
+		if _, ok := g.byID[d.Meta.ID.Value]; !ok {
+			g.drafts[d.Meta.ID.Value] = d
+		}
+	}
+	g.resolve(&diags)
+	g.checkCycles(&diags)
+	g.checkTops(&diags)
+	g.checkSpans(&diags)
+	return g, diags
+}
+
+// index makes the id table and one node per role, team, process and ladder.
+func (g *Graph) index(diags *diag.List) {
+	owner := map[string]*page.Page{}
+	for _, p := range g.Pages {
+		id := p.Meta.ID.Value
+		if first, ok := owner[id]; ok {
+			diags.Errorf(idPos(p), "duplicate id %q: %s uses it too; set a different id in one of them", id, first.Path)
+			diags.Errorf(idPos(first), "duplicate id %q: %s uses it too; set a different id in one of them", id, p.Path)
+			continue
+		}
+		owner[id] = p
+		g.byID[id] = p
+	}
+	sorted := slices.Clone(g.Pages)
+	SortPages(sorted)
+	for _, p := range sorted {
+		if g.byID[p.Meta.ID.Value] != p {
+			continue
+		}
+		switch p.Kind {
+		case page.KindRole:
+			r := &Role{Page: p}
+			g.roles[p.Meta.ID.Value] = r
+			g.Roles = append(g.Roles, r)
+		case page.KindTeam:
+			t := &Team{Page: p}
+			g.teams[p.Meta.ID.Value] = t
+			g.Teams = append(g.Teams, t)
+		case page.KindProcess:
+			g.Processes = append(g.Processes, &Process{Page: p})
+		case page.KindLadder:
+			g.Ladders = append(g.Ladders, &Ladder{Page: p})
+		}
+	}
+}
+
+// idPos is where a page's id is written, or the file when it is implied.
+func idPos(p *page.Page) diag.Position {
+	if p.Meta.ID.Pos.Line > 0 {
+		return p.Meta.ID.Pos
+	}
+	return diag.Position{File: p.Path}
+}
+
+// resolve links every reference to its node, reporting those that fail.
+func (g *Graph) resolve(diags *diag.List) {
+	for _, r := range g.Roles {
+		m := r.Page.Meta
+		for _, ref := range m.ReportsTo {
+			to, ok := g.lookupRole(r.Page, "reports_to", ref, diags)
+			if !ok {
+				continue
+			}
+			if to == r {
+				diags.Errorf(ref.Pos, "reports_to %q is this role itself; a role cannot report to itself", ref.Value)
+				continue
+			}
+			r.ReportsTo = append(r.ReportsTo, to)
+			to.Reports = append(to.Reports, r)
+		}
+		if m.Team.Value != "" {
+			if t, ok := g.lookupTeam(r.Page, "team", m.Team, diags); ok {
+				r.Team = t
+				t.Roles = append(t.Roles, r)
+			}
+		}
+	}
+	for _, t := range g.Teams {
+		m := t.Page.Meta
+		if m.Lead.Value != "" {
+			t.Lead, _ = g.lookupRole(t.Page, "lead", m.Lead, diags)
+		}
+		if m.Parent.Value != "" {
+			if parent, ok := g.lookupTeam(t.Page, "parent", m.Parent, diags); ok {
+				t.Parent = parent
+				parent.Children = append(parent.Children, t)
+			}
+		}
+	}
+	for _, pr := range g.Processes {
+		m := pr.Page.Meta
+		if m.Owner.Value != "" {
+			if r, ok := g.lookupRole(pr.Page, "owner", m.Owner, diags); ok {
+				pr.Owner = r
+				r.Processes = append(r.Processes, pr)
+			}
+		}
+		for _, ref := range m.Participants {
+			if r, ok := g.lookupRole(pr.Page, "participants", ref, diags); ok && !slices.Contains(pr.Participants, r) {
+				pr.Participants = append(pr.Participants, r)
+				if !slices.Contains(r.Processes, pr) {
+					r.Processes = append(r.Processes, pr)
+				}
+			}
+		}
+	}
+	for _, l := range g.Ladders {
+		for _, lv := range l.Page.Meta.Levels {
+			level := Level{Title: lv.Title.Value, Typical: lv.Typical.Value}
+			if lv.Role.Value != "" {
+				level.Role, _ = g.lookupRole(l.Page, "levels role", lv.Role, diags)
+			}
+			if level.Role != nil {
+				level.Role.Ladders = append(level.Role.Ladders, Place{Ladder: l, Index: len(l.Levels)})
+			}
+			l.Levels = append(l.Levels, level)
+		}
+	}
+}
+
+func (g *Graph) lookupRole(from *page.Page, key string, ref page.Text, diags *diag.List) (*Role, bool) {
+	if !g.check(from, key, ref, page.KindRole, diags) {
+		return nil, false
+	}
+	return g.roles[ref.Value], true
+}
+
+func (g *Graph) lookupTeam(from *page.Page, key string, ref page.Text, diags *diag.List) (*Team, bool) {
+	if !g.check(from, key, ref, page.KindTeam, diags) {
+		return nil, false
+	}
+	return g.teams[ref.Value], true
+}
+
+// check reports whether ref names a published page of kind want, and records
+// the reference for backlinks. Otherwise it says why not, with the closest id
+// when there is one.
+func (g *Graph) check(from *page.Page, key string, ref page.Text, want page.Kind, diags *diag.List) bool {
+	to, ok := g.byID[ref.Value]
+	switch {
+	case ok && to.Kind == want:
+		if to != from && !slices.Contains(g.refs[to], from) {
+			g.refs[to] = append(g.refs[to], from)
+		}
+		return true
+	case ok:
+		diags.Errorf(ref.Pos, "%s %q is %s %s (%s), not %s %s", key, ref.Value, article(to.Kind), to.Kind, to.Path, article(want), want)
+	case g.drafts[ref.Value] != nil:
+		diags.Errorf(ref.Pos, "%s %q is a draft (%s), and drafts are left out of the site", key, ref.Value, g.drafts[ref.Value].Path)
+	default:
+		msg := fmt.Sprintf("%s %q is not %s %s", key, ref.Value, article(want), want)
+		if s := g.suggest(ref.Value, want); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		diags.Errorf(ref.Pos, "%s", msg)
+	}
+	return false
+}
+
+func article(k page.Kind) string {
+	if strings.ContainsRune("aeiou", rune(k[0])) {
+		return "an"
+	}
+	return "a"
+}

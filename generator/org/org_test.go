@@ -1,0 +1,56 @@
+package org
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"senior-serverles-developer", "senior-serverless-developer", 1},
+		{"tema-lead", "team-lead", 1}, // a transposition is one typo
+		{"cto", "cto", 0},
+		{"", "abc", 3},
+		{"kitten", "sitting", 3},
+	}
+	for _, tt := range tests {
+		if got := distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("distance(%q, %q) = %d; want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Team Lead - Serverless Architecture", "team-lead-serverless-architecture"},
+		{"VP of Cloud Engineering", "vp-of-cloud-engineering"},
+		{"  Ünïcode  Role ", "ünïcode-role"},
+	}
+	for _, tt := range tests {
+		if got := slugify(tt.in); got != tt.want {
+			t.Errorf("slugify(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCycles(t *testing.T) {
+	tests := []struct {
+		edges map[string][]string
+		want  string
+	}{
+		{map[string][]string{"a": {"b"}, "b": {"c"}, "c": nil}, "[]"},
+		{map[string][]string{"a": {"b"}, "b": {"c"}, "c": {"a"}}, "[[a b c]]"},
+		{map[string][]string{"a": {"a"}, "b": nil}, "[[a]]"},
+		{map[string][]string{"a": {"b", "x"}, "b": {"a"}, "x": {"y"}, "y": {"x"}}, "[[a b] [x y]]"},
+	}
+	for _, tt := range tests {
+		nodes := []string{"a", "b", "c", "x", "y"}
+		got := fmt.Sprint(cycles(nodes, func(n string) []string { return tt.edges[n] }))
+		if got != tt.want {
+			t.Errorf("cycles(%v) = %s; want %s", tt.edges, got, tt.want)
+		}
+	}
+}
