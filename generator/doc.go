@@ -71,7 +71,9 @@
 //	                                    A or B")
 //	positions       int or "2-3"        how many people hold the role (1)
 //	direct_reports  int or "4-6"        the span of control the role declares
-//	team            string              the id of the team page
+//	team            string              the id of the team page; a role
+//	                                    without one is in the team of the
+//	                                    role it reports to
 //	skills          [string], or        a plain list is all required
 //	                {required: [string], preferred: [string]}
 //	external        bool                a role outside this handbook's team

@@ -29,6 +29,7 @@ func Build(pages, drafts []*page.Page) (*Graph, diag.List) {
 		}
 	}
 	g.resolve(&diags)
+	g.inheritTeams()
 	g.checkCycles(&diags)
 	g.checkTops(&diags)
 	g.checkSpans(&diags)
@@ -189,4 +190,25 @@ func article(k page.Kind) string {
 		return "an"
 	}
 	return "a"
+}
+
+// inheritTeams puts a role that names no team in the team of the role it
+// reports to (the first, when there are alternatives), so that a team page
+// lists its whole subtree without every role repeating the team.
+func (g *Graph) inheritTeams() {
+	var teamOf func(r *Role, depth int) *Team
+	teamOf = func(r *Role, depth int) *Team {
+		if r.Team != nil || r.Page.Meta.Team.Value != "" || r.External() || len(r.ReportsTo) == 0 || depth > len(g.Roles) {
+			return r.Team
+		}
+		return teamOf(r.ReportsTo[0], depth+1)
+	}
+	for _, r := range g.Roles {
+		if r.Team == nil {
+			if t := teamOf(r, 0); t != nil {
+				r.Team = t
+				t.Roles = append(t.Roles, r)
+			}
+		}
+	}
 }

@@ -60,20 +60,16 @@ func (g *Graph) checkTops(diags *diag.List) {
 	if len(tops) < 2 {
 		return
 	}
-	for _, r := range tops {
-		var others []string
-		for _, o := range tops {
-			if o != r {
-				others = append(others, fmt.Sprintf("%q", o.ID()))
-			}
-		}
-		pos := r.Page.Meta.Title.Pos
-		if pos.Line == 0 {
-			pos = diag.Position{File: r.Page.Path}
-		}
-		diags.Warnf(pos, "role %q has no reports_to, and neither does %s: the org chart has %d tops; add reports_to, or mark roles outside the team external: true",
-			r.ID(), strings.Join(others, ", "), len(tops))
+	ids := make([]string, len(tops))
+	for i, r := range tops {
+		ids[i] = fmt.Sprintf("%q", r.ID())
 	}
+	pos := tops[0].Page.Meta.Title.Pos
+	if pos.Line == 0 {
+		pos = diag.Position{File: tops[0].Page.Path}
+	}
+	diags.Warnf(pos, "the org chart has %d tops: %s have no reports_to; add reports_to, or mark roles outside the team external: true",
+		len(tops), strings.Join(ids, ", "))
 }
 
 // checkSpans compares each declared direct_reports with the positions of the

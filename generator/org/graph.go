@@ -102,12 +102,12 @@ type Place struct {
 // Level returns the role's step.
 func (p Place) Level() Level { return p.Ladder.Levels[p.Index] }
 
-// Next returns the step after the role's, if any.
-func (p Place) Next() (Level, bool) {
+// Next returns the step after the role's, or nil at the top of the ladder.
+func (p Place) Next() *Level {
 	if p.Index+1 >= len(p.Ladder.Levels) {
-		return Level{}, false
+		return nil
 	}
-	return p.Ladder.Levels[p.Index+1], true
+	return &p.Ladder.Levels[p.Index+1]
 }
 
 // Page returns the page with the given id.

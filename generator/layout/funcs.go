@@ -1,0 +1,87 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/teamhandbook/handbook/generator/nav"
+	"github.com/teamhandbook/handbook/generator/org"
+	"github.com/teamhandbook/handbook/generator/page"
+)
+
+// funcs are the functions templates may call. They are documented in
+// README.md for theme authors.
+func (t *Theme) funcs(g *org.Graph) template.FuncMap {
+	return template.FuncMap{
+		"url":       t.URL,
+		"asset":     func(name string) string { return t.assetURL[name] },
+		"kindLabel": func(k any) string { return capitalize(fmt.Sprint(k)) },
+		"kindPlural": func(k any) string {
+			if s := fmt.Sprint(k); s == string(page.KindProcess) {
+				return "Processes"
+			} else {
+				return capitalize(s) + "s"
+			}
+		},
+		"navdata": func(items []*nav.Item, current string) navData { return navData{items, current} },
+		"isOpen":  isOpen,
+		"role": func(p *page.Page) *org.Role {
+			r, _ := g.RoleOf(p)
+			return r
+		},
+		"headcount": func(roles []*org.Role) string { return org.Headcount(roles).String() },
+		"externals": func(roles []*org.Role) int {
+			n := 0
+			for _, r := range roles {
+				if r.External() {
+					n++
+				}
+			}
+			return n
+		},
+		"subtree": g.Subtree,
+		"list":    func(v ...*org.Node) []*org.Node { return v },
+		"inc":     func(i int) int { return i + 1 },
+	}
+}
+
+// URL prefixes a site path with the path the site is served under.
+func (t *Theme) URL(p string) string {
+	return t.base + strings.TrimPrefix(p, "/")
+}
+
+type navData struct {
+	Items   []*nav.Item
+	Current string
+}
+
+// isOpen keeps a sidebar branch open when it holds the current page.
+func isOpen(it *nav.Item, current string) bool {
+	if it.URL == current {
+		return true
+	}
+	for _, c := range it.Children {
+		if isOpen(c, current) {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}

@@ -1,0 +1,75 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/teamhandbook/handbook/generator/markdown"
+	"github.com/teamhandbook/handbook/generator/nav"
+	"github.com/teamhandbook/handbook/generator/org"
+	"github.com/teamhandbook/handbook/generator/page"
+)
+
+// Site is what every page knows of the site.
+type Site struct {
+	Title string
+}
+
+// View is the data a page template receives. Fields that do not apply to a
+// page's kind are nil.
+type View struct {
+	Site    Site
+	Kind    string // role, process, ladder, team, page, section, org, 404
+	Title   string
+	Summary string
+	URL     string
+	Page    *page.Page // nil for generated pages
+	Content template.HTML
+	TOC     []markdown.Heading
+	Crumbs  []*nav.Item
+	Prev    *nav.Item
+	Next    *nav.Item
+	Sidebar []*nav.Item
+	EditURL string
+
+	Backlinks []*page.Page
+
+	Role    *org.Role
+	Team    *org.Team
+	Process *org.Process
+	Ladder  *org.Ladder
+
+	Section      *nav.Section // for a folder's index page
+	SectionPages []*page.Page // what the index lists
+
+	Graph *org.Graph
+	Chart []*org.Node
+}
+
+// Template returns the template file that renders v.
+func (v *View) Template() string {
+	switch v.Kind {
+	case "role", "process", "ladder", "team", "org", "404":
+		return v.Kind + ".html"
+	}
+	return "page.html"
+}
+
+// Render returns the HTML of v.
+func (t *Theme) Render(v *View) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.pages[v.Template()].ExecuteTemplate(&buf, "base.html", v); err != nil {
+		return nil, fmt.Errorf("render %s: %w", v.URL, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Redirect returns the page that sends readers of an old URL to v.
+func (t *Theme) Redirect(v *View) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.redirect.Execute(&buf, v); err != nil {
+		return nil, fmt.Errorf("render redirect to %s: %w", v.URL, err)
+	}
+	return buf.Bytes(), nil
+}

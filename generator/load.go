@@ -1,0 +1,68 @@
+package generator
+
+import (
+	"context"
+	"sync"
+
+	"github.com/teamhandbook/handbook/generator/config"
+	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/markdown"
+	"github.com/teamhandbook/handbook/generator/page"
+	"github.com/teamhandbook/handbook/generator/source"
+)
+
+// load runs the first stages: configuration, source files, front matter and
+// Markdown parsing. Pages are parsed in parallel; the result keeps path order.
+func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
+	conf, d, err := config.Load(cfg.Site)
+	if err != nil {
+		return nil, err
+	}
+	*diags = append(*diags, d...)
+	files, d, err := source.Load(ctx, cfg.Site)
+	if err != nil {
+		return nil, err
+	}
+	*diags = append(*diags, d...)
+
+	s := &site{
+		fsys:   cfg.Site,
+		config: conf,
+		md:     markdown.New(markdown.Options{UnsafeHTML: conf.UnsafeHTML}),
+		docs:   make(map[*page.Page]*markdown.Doc, len(files.Markdown)),
+		static: files.Static,
+	}
+	parsed := make([]*page.Page, len(files.Markdown))
+	docs := make([]*markdown.Doc, len(files.Markdown))
+	var mu sync.Mutex
+	err = parallel(ctx, len(files.Markdown), func(i int) error {
+		f := files.Markdown[i]
+		p, d := page.Parse(f.Path, f.Data)
+		doc := s.md.Parse(p.Body)
+		if p.Title == "" {
+			p.Title = doc.Title
+		}
+		if p.Title == "" {
+			d.Errorf(diag.Position{File: p.Path, Line: 1, Col: 1}, "title is required: add title to the front matter, or start the page with a \"# Heading\"")
+		}
+		parsed[i], docs[i] = p, doc
+		if len(d) > 0 {
+			mu.Lock()
+			*diags = append(*diags, d...)
+			mu.Unlock()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range parsed {
+		if p.Meta.Draft {
+			s.drafts = append(s.drafts, p)
+			continue
+		}
+		s.pages = append(s.pages, p)
+		s.docs[p] = docs[i]
+	}
+	return s, nil
+}

@@ -1,0 +1,182 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"io/fs"
+	"strings"
+
+	"github.com/teamhandbook/handbook/generator/layout"
+	"github.com/teamhandbook/handbook/generator/markdown"
+	"github.com/teamhandbook/handbook/generator/nav"
+	"github.com/teamhandbook/handbook/generator/page"
+	"github.com/teamhandbook/handbook/generator/publish"
+)
+
+// write renders every page in parallel and writes the site into out. It
+// returns the number of files written.
+func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Staging) (int, error) {
+	views := s.views()
+	err := parallel(ctx, len(views), func(i int) error {
+		v := views[i]
+		if v.Page != nil {
+			var body bytes.Buffer
+			if err := s.md.Render(&body, s.docs[v.Page], s.rewrite(v.Page)); err != nil {
+				return err
+			}
+			v.Content = template.HTML(body.String())
+		}
+		html, err := theme.Render(v)
+		if err != nil {
+			return err
+		}
+		return out.WriteFile(outputPath(v.URL), html)
+	})
+	if err != nil {
+		return 0, err
+	}
+	n := len(views)
+	for _, p := range s.pages {
+		for _, a := range p.Meta.Aliases {
+			html, err := theme.Redirect(&layout.View{Title: p.Title, URL: p.URL})
+			if err != nil {
+				return 0, err
+			}
+			if err := out.WriteFile(outputPath(cleanAlias(a.Value)), html); err != nil {
+				return 0, err
+			}
+			n++
+		}
+	}
+	for _, a := range theme.Assets {
+		if err := out.WriteFile(a.Path, a.Data); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	for _, f := range s.static {
+		data, err := fs.ReadFile(s.fsys, f.Path)
+		if err != nil {
+			return 0, err
+		}
+		if err := out.WriteFile(strings.TrimPrefix(f.Path, "content/"), data); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	extra := map[string][]byte{
+		"sitemap.xml":             s.sitemap(),
+		"schema/frontmatter.json": page.Schema(),
+	}
+	for name, data := range extra {
+		if err := out.WriteFile(name, data); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// outputPath maps a URL to the file that serves it: "/roles/x/" is
+// "roles/x/index.html".
+func outputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+// views makes the data for every page the site has: content pages, folder
+// indexes without a landing page, the org chart and the 404 page.
+func (s *site) views() []*layout.View {
+	var views []*layout.View
+	for _, p := range s.pages {
+		v := s.view(p.URL, p.Title)
+		v.Page = p
+		v.Kind = string(p.Kind)
+		v.Summary = p.Meta.Summary.Value
+		v.Backlinks = s.backlinks(p)
+		v.TOC = toc(s.docs[p])
+		if s.config.EditURL != "" {
+			v.EditURL = s.config.EditURL + p.Path
+		}
+		v.Role, _ = s.graph.RoleOf(p)
+		v.Team, _ = s.graph.TeamOf(p)
+		v.Process, _ = s.graph.ProcessOf(p)
+		v.Ladder, _ = s.graph.LadderOf(p)
+		if p.Landing {
+			sec, _ := s.tree.Section(strings.TrimSuffix(p.Path[:strings.LastIndex(p.Path, "/")+1], "/"))
+			s.fillSection(v, sec)
+		}
+		views = append(views, v)
+	}
+	for _, sec := range s.tree.Sections() {
+		if sec.Landing != nil {
+			continue
+		}
+		v := s.view(sec.URL, sec.Title)
+		v.Kind = "section"
+		s.fillSection(v, sec)
+		views = append(views, v)
+	}
+	org := s.view("/org/", "Org chart")
+	org.Kind = "org"
+	org.Summary = "Who reports to whom, drawn from every role's reports_to."
+	org.Chart = s.graph.Chart()
+	views = append(views, org)
+	notFound := s.view("/404.html", "Page not found")
+	notFound.Kind = "404"
+	notFound.Crumbs = nil
+	views = append(views, notFound)
+	return views
+}
+
+func (s *site) view(url, title string) *layout.View {
+	prev, next := s.tree.PrevNext(url)
+	return &layout.View{
+		Site:    layout.Site{Title: s.config.Title},
+		Kind:    "page",
+		Title:   title,
+		URL:     url,
+		Crumbs:  s.tree.Breadcrumbs(url),
+		Prev:    prev,
+		Next:    next,
+		Sidebar: s.tree.Sidebar,
+		Graph:   s.graph,
+	}
+}
+
+// fillSection lists what a folder's index shows: for a folder of a kind,
+// every page of that kind wherever it lives; otherwise the folder's pages.
+func (s *site) fillSection(v *layout.View, sec *nav.Section) {
+	if sec == nil {
+		return
+	}
+	v.Section = sec
+	if sec.Kind == "" {
+		v.SectionPages = sec.Pages
+		return
+	}
+	for _, p := range s.pages {
+		if p.Kind == sec.Kind && !p.Landing {
+			v.SectionPages = append(v.SectionPages, p)
+		}
+	}
+	sortPages(v.SectionPages)
+}
+
+// toc lists the headings worth a table of contents: levels 2 and 3.
+func toc(d *markdown.Doc) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range d.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			out = append(out, h)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
