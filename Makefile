@@ -1,0 +1,40 @@
+# The handbook's tasks. `make serve` is the one to start with.
+GO      ?= go
+BIN     := ./handbook
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+.PHONY: all build serve test check update bench clean
+
+all: check test build
+
+# Build the binary, then the handbook into public/.
+build: $(BIN)
+	$(BIN) build
+
+$(BIN): FORCE
+	$(GO) build -ldflags "-X main.Version=$(VERSION)" -o $(BIN) ./cmd/handbook
+
+# Build the handbook and serve it on http://127.0.0.1:1313/.
+serve: $(BIN)
+	$(BIN) serve
+
+# Every test: unit, golden, whole-site and end-to-end.
+test:
+	$(GO) test -race -count=1 ./...
+
+# Formatting and vet.
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# Rewrite golden files after an intended change to rendered HTML.
+update:
+	$(GO) test ./... -run 'Golden' -update
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/
+
+clean:
+	rm -rf public $(BIN)
+
+FORCE:

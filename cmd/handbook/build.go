@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/teamhandbook/handbook"
+	"github.com/teamhandbook/handbook/generator"
+	"github.com/teamhandbook/handbook/generator/diag"
+)
+
+// buildFlags are shared by build and serve.
+type buildFlags struct {
+	source, dest string
+	strict       bool
+}
+
+func (b *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&b.source, "source", ".", "the site `folder`, holding content/")
+	fs.StringVar(&b.dest, "dest", "", "the output `folder` (default SOURCE/public); replaced on success")
+	fs.BoolVar(&b.strict, "strict", false, "treat warnings as errors")
+}
+
+func (b *buildFlags) config() generator.Config {
+	dest := b.dest
+	if dest == "" {
+		dest = filepath.Join(b.source, "public")
+	}
+	return generator.Config{
+		Site:      os.DirFS(b.source),
+		Templates: handbook.Templates(),
+		Assets:    handbook.Assets(),
+		Dest:      dest,
+		Strict:    b.strict,
+	}
+}
+
+func build(ctx context.Context, args []string, stderr io.Writer) error {
+	var b buildFlags
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	b.register(fs)
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	_, err := runBuild(ctx, b.config(), stderr)
+	return err
+}
+
+// runBuild builds and prints the diagnostics and a summary.
+func runBuild(ctx context.Context, cfg generator.Config, stderr io.Writer) (*generator.Report, error) {
+	rep, err := generator.Build(ctx, cfg)
+	rep.Diagnostics.Print(stderr)
+	if err != nil {
+		return rep, err
+	}
+	warn := ""
+	if n := rep.Diagnostics.Count(diag.Warning); n > 0 {
+		warn = fmt.Sprintf(", %d warnings", n)
+	}
+	fmt.Fprintf(stderr, "built %d pages (%d files) into %s in %v%s\n", rep.Pages, rep.Files, cfg.Dest, rep.Duration.Round(1e5), warn)
+	return rep, nil
+}
