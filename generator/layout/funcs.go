@@ -47,6 +47,7 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 		"subtree": g.Subtree,
 		"list":    func(v ...*org.Node) []*org.Node { return v },
 		"inc":     func(i int) int { return i + 1 },
+		"sub":     func(a, b int) int { return a - b },
 	}
 }
 
