@@ -452,3 +452,17 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLAnchors(t *testing.T) {
+	p, diags := Parse("content/roles/x.md", []byte("---\ntitle: &t Lead\nsummary: *t\nskills: *t\n---\n"))
+	if got, want := p.Meta.Summary.Value, "Lead"; got != want {
+		t.Errorf("got summary %q; want %q", got, want)
+	}
+	if got, want := p.Meta.Summary.Pos.String(), "content/roles/x.md:3:10"; got != want {
+		t.Errorf("got summary at %s; want %s", got, want)
+	}
+	want := `content/roles/x.md:4:9: error: skills must be a list of strings or a mapping with required and preferred lists, not "Lead"` + "\n"
+	if got := diags.String(); got != want {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}
