@@ -43,7 +43,8 @@
 // # Front matter
 //
 // Front matter is optional. It is YAML between "---" lines, TOML between
-// "+++" lines, or a JSON object starting on the first line:
+// "+++" lines, or a JSON object whose "{" and "}" stand alone on the first
+// and last lines, followed by an empty line:
 //
 //	---
 //	title: Senior Serverless Developer

@@ -22,6 +22,7 @@ import (
 type Resolver struct {
 	base    string                // URL path the site is served under, "/" or "/handbook/"
 	byPath  map[string]*page.Page // "content/roles/x.md"
+	paths   []string              // the keys of byPath, in path order
 	byURL   map[string]*page.Page // "/roles/x/"
 	anchors map[*page.Page]map[string]bool
 	dirs    map[string]string // "content/roles" → "/roles/", for folders with an index
@@ -52,6 +53,7 @@ func NewResolver(base string, pages []*page.Page, anchors map[*page.Page][]strin
 	}
 	for _, p := range pages {
 		r.byPath[p.Path] = p
+		r.paths = append(r.paths, p.Path)
 		r.byURL[p.URL] = p
 		set := make(map[string]bool, len(anchors[p]))
 		for _, a := range anchors[p] {

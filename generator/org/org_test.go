@@ -5,24 +5,6 @@ import (
 	"testing"
 )
 
-func TestDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"senior-serverles-developer", "senior-serverless-developer", 1},
-		{"tema-lead", "team-lead", 1}, // a transposition is one typo
-		{"cto", "cto", 0},
-		{"", "abc", 3},
-		{"kitten", "sitting", 3},
-	}
-	for _, tt := range tests {
-		if got := distance(tt.a, tt.b); got != tt.want {
-			t.Errorf("distance(%q, %q) = %d; want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestSlugify(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Team Lead - Serverless Architecture", "team-lead-serverless-architecture"},
