@@ -18,8 +18,13 @@ import (
 // returns the number of files written.
 func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Staging) (int, error) {
 	views := s.views()
-	err := parallel(ctx, len(views), func(i int) error {
+	sidebars, err := s.sidebars(theme, views)
+	if err != nil {
+		return 0, err
+	}
+	err = parallel(ctx, len(views), func(i int) error {
 		v := views[i]
+		v.Sidebar = theme.MarkCurrent(sidebars[s.tree.SidebarKey(v.URL)], v.URL)
 		if v.Page != nil {
 			var body bytes.Buffer
 			if err := s.md.Render(&body, s.docs[v.Page], s.rewrite(v.Page)); err != nil {
@@ -76,6 +81,24 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Stag
 		n++
 	}
 	return n, nil
+}
+
+// sidebars renders each distinct sidebar once: pages under the same branch
+// of the tree show the same one.
+func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]template.HTML, error) {
+	out := map[string]template.HTML{}
+	for _, v := range views {
+		key := s.tree.SidebarKey(v.URL)
+		if _, ok := out[key]; ok {
+			continue
+		}
+		html, err := theme.Sidebar(s.tree.SidebarFor(v.URL))
+		if err != nil {
+			return nil, err
+		}
+		out[key] = html
+	}
+	return out, nil
 }
 
 // outputPath maps a URL to the file that serves it: "/roles/x/" is
@@ -136,15 +159,14 @@ func (s *site) views() []*layout.View {
 func (s *site) view(url, title string) *layout.View {
 	prev, next := s.tree.PrevNext(url)
 	return &layout.View{
-		Site:    layout.Site{Title: s.config.Title},
-		Kind:    "page",
-		Title:   title,
-		URL:     url,
-		Crumbs:  s.tree.Breadcrumbs(url),
-		Prev:    prev,
-		Next:    next,
-		Sidebar: s.tree.Sidebar,
-		Graph:   s.graph,
+		Site:   layout.Site{Title: s.config.Title},
+		Kind:   "page",
+		Title:  title,
+		URL:    url,
+		Crumbs: s.tree.Breadcrumbs(url),
+		Prev:   prev,
+		Next:   next,
+		Graph:  s.graph,
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
 	"github.com/teamhandbook/handbook/generator/page"
 )
@@ -28,8 +27,6 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 				return capitalize(s) + "s"
 			}
 		},
-		"navdata": func(items []*nav.Item, current string) navData { return navData{items, current} },
-		"isOpen":  isOpen,
 		"role": func(p *page.Page) *org.Role {
 			r, _ := g.RoleOf(p)
 			return r
@@ -54,24 +51,6 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 // URL prefixes a site path with the path the site is served under.
 func (t *Theme) URL(p string) string {
 	return t.base + strings.TrimPrefix(p, "/")
-}
-
-type navData struct {
-	Items   []*nav.Item
-	Current string
-}
-
-// isOpen keeps a sidebar branch open when it holds the current page.
-func isOpen(it *nav.Item, current string) bool {
-	if it.URL == current {
-		return true
-	}
-	for _, c := range it.Children {
-		if isOpen(c, current) {
-			return true
-		}
-	}
-	return false
 }
 
 func capitalize(s string) string {

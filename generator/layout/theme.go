@@ -26,6 +26,7 @@ var pageTemplates = []string{"page.html", "role.html", "process.html", "ladder.h
 type Theme struct {
 	pages    map[string]*template.Template
 	redirect *template.Template
+	href     *template.Template // writes a link as the templates do, to find it again
 	Assets   []Asset
 	assetURL map[string]string
 	base     string
@@ -73,6 +74,7 @@ func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
 		t.assetURL[name] = base + p
 	}
 	funcs := t.funcs(g)
+	t.href = template.Must(template.New("href").Funcs(funcs).Parse(`<a href="{{url .}}">`))
 	baseFile, ok := files["base.html"]
 	if !ok {
 		return nil, fmt.Errorf("templates: no base.html")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/nav"
@@ -30,7 +31,7 @@ type View struct {
 	Crumbs  []*nav.Item
 	Prev    *nav.Item
 	Next    *nav.Item
-	Sidebar []*nav.Item
+	Sidebar template.HTML // from Theme.Sidebar, with the current page marked
 	EditURL string
 
 	Backlinks []*page.Page
@@ -72,4 +73,31 @@ func (t *Theme) Redirect(v *View) ([]byte, error) {
 		return nil, fmt.Errorf("render redirect to %s: %w", v.URL, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Sidebar renders a sidebar tree. Pages that share a tree share its HTML:
+// MarkCurrent then marks each page's own link.
+func (t *Theme) Sidebar(items []*nav.Item) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := t.pages["page.html"].ExecuteTemplate(&buf, "sidebar", items); err != nil {
+		return "", fmt.Errorf("render sidebar: %w", err)
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// MarkCurrent marks the link to url in a rendered sidebar as the current
+// page. The link is found as the template wrote it, escaping included.
+func (t *Theme) MarkCurrent(sidebar template.HTML, url string) template.HTML {
+	var buf strings.Builder
+	if err := t.href.Execute(&buf, url); err != nil {
+		return sidebar
+	}
+	href := strings.TrimSuffix(strings.TrimPrefix(buf.String(), "<a "), ">")
+	s := string(sidebar)
+	i := strings.Index(s, href)
+	if i < 0 {
+		return sidebar
+	}
+	i += len(href)
+	return template.HTML(s[:i] + ` aria-current="page"` + s[i:])
 }

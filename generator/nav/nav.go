@@ -29,6 +29,7 @@ type Item struct {
 	Title    string
 	URL      string
 	Children []*Item
+	Branch   bool // has children in the whole tree, shown or not
 }
 
 // Tree is the arrangement of one site.
@@ -39,6 +40,7 @@ type Tree struct {
 	order    []*Item             // reading order
 	index    map[string]int      // URL → position in order
 	parent   map[string]*Section // page URL → its section
+	up       map[*Item]*Item     // sidebar item → the branch holding it
 }
 
 var kindDirs = map[string]page.Kind{
@@ -49,7 +51,7 @@ var kindDirs = map[string]page.Kind{
 // Build arranges pages. extra are generated pages (the org chart) shown at
 // the top level after the sections of kinds.
 func Build(pages []*page.Page, extra ...*Item) *Tree {
-	t := &Tree{sections: map[string]*Section{}, index: map[string]int{}, parent: map[string]*Section{}}
+	t := &Tree{sections: map[string]*Section{}, index: map[string]int{}, parent: map[string]*Section{}, up: map[*Item]*Item{}}
 	t.Root = t.section("content")
 	for _, p := range pages {
 		s := t.section(path.Dir(p.Path))
@@ -174,8 +176,53 @@ func (t *Tree) flatten(it *Item) {
 		t.order = append(t.order, it)
 	}
 	for _, c := range it.Children {
+		t.up[c] = it
 		t.flatten(c)
 	}
+}
+
+// SidebarKey returns a key that is the same for every page whose sidebar
+// (SidebarFor) is the same but for which link is current: the innermost
+// branch the page opens.
+func (t *Tree) SidebarKey(url string) string {
+	i, ok := t.index[url]
+	if !ok {
+		return ""
+	}
+	it := t.order[i]
+	if len(it.Children) == 0 {
+		it = t.up[it]
+	}
+	if it == nil {
+		return ""
+	}
+	return it.URL
+}
+
+// SidebarFor returns the sidebar as the page at url shows it: the top level,
+// and the branches on the way to the page opened. Showing every branch on
+// every page would make each page's size, and the build's time, grow with
+// the size of the whole handbook.
+func (t *Tree) SidebarFor(url string) []*Item {
+	open := map[*Item]bool{}
+	if i, ok := t.index[url]; ok {
+		for it := t.order[i]; it != nil; it = t.up[it] {
+			open[it] = true
+		}
+	}
+	return prune(t.Sidebar, open)
+}
+
+func prune(items []*Item, open map[*Item]bool) []*Item {
+	out := make([]*Item, len(items))
+	for i, it := range items {
+		c := &Item{Title: it.Title, URL: it.URL, Branch: len(it.Children) > 0}
+		if open[it] {
+			c.Children = prune(it.Children, open)
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // items lists a section's pages and subsections for the sidebar: kind

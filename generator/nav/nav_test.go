@@ -62,3 +62,26 @@ func TestTree(t *testing.T) {
 		t.Errorf("Dirs()[content/roles] = %q; want /roles/", got)
 	}
 }
+
+func TestSidebarForOpensOnlyThePathToThePage(t *testing.T) {
+	pages := []*page.Page{
+		pg("content/guides/a.md", "/guides/a/", "Alpha", 0, false),
+		pg("content/guides/deep/b.md", "/guides/deep/b/", "Beta", 0, false),
+		pg("content/roles/lead.md", "/roles/lead/", "Lead", 0, false),
+	}
+	tr := Build(pages)
+	tests := []struct{ url, want string }{
+		{"/guides/deep/b/", "Roles Guides(Deep(Beta) Alpha)"},
+		{"/roles/lead/", "Roles(Lead) Guides"},
+		{"/guides/", "Roles Guides(Deep Alpha)"},
+		{"/", "Roles Guides"},
+	}
+	for _, tt := range tests {
+		if got := titles(tr.SidebarFor(tt.url)); got != tt.want {
+			t.Errorf("SidebarFor(%s) = %s; want %s", tt.url, got, tt.want)
+		}
+	}
+	if side := tr.SidebarFor("/"); !side[0].Branch || side[0].Children != nil {
+		t.Errorf("a closed branch: %+v; want Branch set and no children", side[0])
+	}
+}

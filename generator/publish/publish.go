@@ -18,6 +18,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is the file, at the top of every built site, that marks the folder
@@ -31,6 +32,7 @@ const markerText = "This folder was written by handbook and is replaced on every
 type Staging struct {
 	dest string
 	tmp  string
+	dirs sync.Map // folders already made, so each is made once
 }
 
 // Begin checks that dest may be replaced and makes the folder to write into.
@@ -85,12 +87,33 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("publish: invalid output path %q", name)
 	}
 	p := filepath.Join(s.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
+	return nil
+}
+
+// mkdir makes dir and its parents, asking the file system only about
+// folders this build has not made yet: on slow disks, the stat calls of
+// os.MkdirAll for every file cost more than rendering the page.
+func (s *Staging) mkdir(dir string) error {
+	if _, done := s.dirs.Load(dir); done || dir == s.tmp {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := s.mkdir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	s.dirs.Store(dir, true)
 	return nil
 }
 
