@@ -36,9 +36,22 @@ type Report struct {
 	Duration    time.Duration
 }
 
-// ErrContent is wrapped by the error Build returns when the content has
-// errors; the Report lists them.
+// ErrContent matches (errors.Is) the error Build returns when the content
+// has errors; the Report lists them.
 var ErrContent = errors.New("the handbook has errors")
+
+// contentError says how many errors stopped the build.
+type contentError struct{ n int }
+
+func (e contentError) Error() string {
+	noun := "errors"
+	if e.n == 1 {
+		noun = "error"
+	}
+	return fmt.Sprintf("the handbook has %d %s; nothing was written", e.n, noun)
+}
+
+func (e contentError) Is(target error) bool { return target == ErrContent }
 
 // Build runs the pipeline documented in the package comment. It returns a
 // Report even when it fails, so that every diagnostic can be shown.
@@ -62,7 +75,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	if n := rep.Diagnostics.Count(diag.Error); n > 0 {
 		rep.Duration = time.Since(start)
-		return rep, fmt.Errorf("%w: %d errors; nothing was written", ErrContent, n)
+		return rep, contentError{n}
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, err

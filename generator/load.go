@@ -42,7 +42,9 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 		if p.Title == "" {
 			p.Title = doc.Title
 		}
-		if p.Title == "" {
+		// A page whose front matter has errors (a misspelt "titel:") is
+		// not told again that it lacks a title.
+		if p.Title == "" && d.Count(diag.Error) == 0 {
 			d.Errorf(diag.Position{File: p.Path, Line: 1, Col: 1}, "title is required: add title to the front matter, or start the page with a \"# Heading\"")
 		}
 		parsed[i], docs[i] = p, doc

@@ -304,3 +304,28 @@ func TestSamePublishedURL(t *testing.T) {
 		`content/guide/index.md: error: content/guide.md and content/guide/index.md would both be published at /guide/; rename one`,
 		`content/guide/index.md: error: duplicate id "guide": content/guide.md uses it too; set a different id in one of them`)
 }
+
+func TestMisspeltTitleIsReportedOnce(t *testing.T) {
+	build(t, `
+-- content/roles/cto.md --
+---
+titel: Chief Technology Officer
+---
+`).fails().diagnostics(
+		`content/roles/cto.md:2:1: error: unknown key "titel"; did you mean "title"?`)
+}
+
+func TestShortenedIDSuggestsTheFullOne(t *testing.T) {
+	build(t, `
+-- content/roles/team-lead-serverless-architecture.md --
+---
+title: Team Lead - Serverless Architecture
+---
+-- content/roles/dev.md --
+---
+title: Dev
+reports_to: team-lead
+---
+`).fails().diagnostics(
+		`content/roles/dev.md:3:13: error: reports_to "team-lead" is not a role; did you mean "team-lead-serverless-architecture"?`)
+}

@@ -36,3 +36,20 @@ func TestCycles(t *testing.T) {
 		}
 	}
 }
+
+func TestShortestWithWords(t *testing.T) {
+	ids := []string{"team-lead-serverless-architecture", "senior-serverless-developer", "serverless-developer", "devops-engineer-serverless-operations"}
+	tests := []struct{ slug, want string }{
+		{"team-lead", "team-lead-serverless-architecture"},
+		{"senior-developer", "senior-serverless-developer"},
+		{"developer", "serverless-developer"}, // the shortest of two
+		{"devops-engineer", "devops-engineer-serverless-operations"},
+		{"lead-team", ""}, // words out of order
+		{"cto", ""},
+	}
+	for _, tt := range tests {
+		if got := shortestWithWords(tt.slug, ids); got != tt.want {
+			t.Errorf("shortestWithWords(%q) = %q; want %q", tt.slug, got, tt.want)
+		}
+	}
+}

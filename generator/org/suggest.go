@@ -23,8 +23,37 @@ func (g *Graph) suggest(value string, k page.Kind) string {
 		}
 		ids = append(ids, id)
 	}
-	id, _ := typo.Closest(value, ids, typo.Limit(len(value)))
-	return id
+	if id, ok := typo.Closest(value, ids, typo.Limit(len(value))); ok {
+		return id
+	}
+	return shortestWithWords(slug, ids)
+}
+
+// shortestWithWords returns the shortest id holding all the words of slug in
+// order, as writers shorten "team-lead-serverless-architecture" to
+// "team-lead".
+func shortestWithWords(slug string, ids []string) string {
+	words := strings.Split(slug, "-")
+	best := ""
+	for _, id := range ids {
+		if !hasWordsInOrder(strings.Split(id, "-"), words) {
+			continue
+		}
+		if best == "" || len(id) < len(best) || len(id) == len(best) && id < best {
+			best = id
+		}
+	}
+	return best
+}
+
+func hasWordsInOrder(have, want []string) bool {
+	i := 0
+	for _, w := range have {
+		if i < len(want) && w == want[i] {
+			i++
+		}
+	}
+	return i == len(want) && len(want) > 0
 }
 
 func slugify(s string) string {
