@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime/debug"
 	"time"
 
 	"github.com/teamhandbook/handbook/generator/config"
@@ -55,9 +56,14 @@ func (e contentError) Is(target error) bool { return target == ErrContent }
 
 // Build runs the pipeline documented in the package comment. It returns a
 // Report even when it fails, so that every diagnostic can be shown.
-func Build(ctx context.Context, cfg Config) (*Report, error) {
+func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	start := time.Now()
-	rep := &Report{}
+	rep = &Report{}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
 	s, err := load(ctx, cfg, &rep.Diagnostics)
 	if err != nil {
 		return rep, err

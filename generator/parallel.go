@@ -2,6 +2,8 @@ package generator
 
 import (
 	"context"
+	"fmt"
+	"runtime/debug"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -35,7 +37,7 @@ func parallel(ctx context.Context, n int, fn func(i int) error) error {
 					fail(err)
 					return
 				}
-				if err := fn(i); err != nil {
+				if err := call(fn, i); err != nil {
 					fail(err)
 					return
 				}
@@ -44,4 +46,16 @@ func parallel(ctx context.Context, n int, fn func(i int) error) error {
 	}
 	wg.Wait()
 	return first
+}
+
+// call runs fn(i), turning a panic into an error: a bug met while rendering
+// one page must fail the build with a message, leaving the output untouched,
+// not crash the process half-way.
+func call(fn func(i int) error, i int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	return fn(i)
 }

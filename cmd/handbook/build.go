@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
@@ -25,10 +26,13 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&b.strict, "strict", false, "treat warnings as errors")
 }
 
-func (b *buildFlags) config() generator.Config {
+func (b *buildFlags) config() (generator.Config, error) {
 	dest := b.dest
 	if dest == "" {
 		dest = filepath.Join(b.source, "public")
+	}
+	if inside(dest, filepath.Join(b.source, "content")) {
+		return generator.Config{}, fmt.Errorf("%w: --dest %s is inside %s: the site would publish its own output", errUsage, dest, filepath.Join(b.source, "content"))
 	}
 	return generator.Config{
 		Site:      os.DirFS(b.source),
@@ -36,7 +40,18 @@ func (b *buildFlags) config() generator.Config {
 		Assets:    handbook.Assets(),
 		Dest:      dest,
 		Strict:    b.strict,
+	}, nil
+}
+
+// inside reports whether path is dir or below it.
+func inside(path, dir string) bool {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
 	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func build(ctx context.Context, args []string, stderr io.Writer) error {
@@ -46,7 +61,11 @@ func build(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	_, err := runBuild(ctx, b.config(), stderr)
+	cfg, err := b.config()
+	if err != nil {
+		return err
+	}
+	_, err = runBuild(ctx, cfg, stderr)
 	return err
 }
 

@@ -24,7 +24,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	cfg := b.config()
+	cfg, err := b.config()
+	if err != nil {
+		return err
+	}
 	if _, err := runBuild(ctx, cfg, stderr); err != nil {
 		return err
 	}
