@@ -3,8 +3,8 @@ package generator
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
