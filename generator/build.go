@@ -72,7 +72,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	rep.Diagnostics = append(rep.Diagnostics, diags...)
 	s.graph = g
 	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
-	s.checkURLs(&rep.Diagnostics)
+	s.checkOutputs(&rep.Diagnostics)
 	s.resolveLinks(&rep.Diagnostics)
 
 	rep.Diagnostics.Sort()
@@ -101,6 +101,9 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return rep, err
 	}
 	n, err := s.write(ctx, theme, out)
+	if err == nil {
+		err = ctx.Err() // cancelled while writing: keep the previous site
+	}
 	if err != nil {
 		out.Abort()
 		return rep, err

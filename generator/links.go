@@ -8,47 +8,6 @@ import (
 	"github.com/teamhandbook/handbook/generator/page"
 )
 
-// generatedURLs are the pages the build makes that no content file has.
-var generatedURLs = []string{"/org/", "/404.html", "/sitemap.xml", "/schema/frontmatter.json"}
-
-// checkURLs reports pages that would be written to the same URL, and aliases
-// that would overwrite a page.
-func (s *site) checkURLs(diags *diag.List) {
-	byURL := map[string]*page.Page{}
-	for _, p := range s.pages {
-		if other, ok := byURL[p.URL]; ok {
-			diags.Errorf(diag.Position{File: p.Path}, "%s and %s would both be published at %s; rename one", other.Path, p.Path, p.URL)
-			continue
-		}
-		byURL[p.URL] = p
-	}
-	for _, u := range generatedURLs {
-		if p, ok := byURL[u]; ok {
-			diags.Errorf(diag.Position{File: p.Path}, "%s is published at %s, which the handbook uses for a generated page; rename it", p.Path, u)
-		}
-	}
-	aliases := map[string]*page.Page{}
-	for _, p := range s.pages {
-		for _, a := range p.Meta.Aliases {
-			u := cleanAlias(a.Value)
-			if other, ok := byURL[u]; ok {
-				diags.Errorf(a.Pos, "alias %q is the URL of %s", a.Value, other.Path)
-			} else if other, ok := aliases[u]; ok && other != p {
-				diags.Errorf(a.Pos, "alias %q is also an alias of %s", a.Value, other.Path)
-			}
-			aliases[u] = p
-		}
-	}
-}
-
-// cleanAlias turns "/old/path" into the folder URL "/old/path/".
-func cleanAlias(a string) string {
-	if a == "" || a[len(a)-1] != '/' {
-		return a + "/"
-	}
-	return a
-}
-
 // resolveLinks checks every link in every body and records which pages link
 // to which, for the "Referenced by" lists.
 func (s *site) resolveLinks(diags *diag.List) {
@@ -62,7 +21,7 @@ func (s *site) resolveLinks(diags *diag.List) {
 	for i, f := range s.static {
 		static[i] = f.Path
 	}
-	s.resolver = link.NewResolver(s.config.BasePath(), s.pages, anchors, s.tree.Dirs(), static, generatedURLs)
+	s.resolver = link.NewResolver(s.config.BasePath(), s.pages, anchors, s.tree.Dirs(), static, generatedURLs())
 	s.links = map[*page.Page][]*page.Page{}
 	for _, p := range s.pages {
 		for _, l := range s.docs[p].Links {

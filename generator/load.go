@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"path"
 	"sync"
 
 	"github.com/teamhandbook/handbook/generator/config"
@@ -58,7 +59,17 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
+	landings := map[string]*page.Page{} // folder → its landing page
 	for i, p := range parsed {
+		if p.Landing {
+			dir := path.Dir(p.Path)
+			if first, ok := landings[dir]; ok {
+				diags.Errorf(diag.Position{File: p.Path}, "%s/ has two landing pages, %s and %s; keep one (%s is left out)",
+					dir, path.Base(first.Path), path.Base(p.Path), path.Base(p.Path))
+				continue
+			}
+			landings[dir] = p
+		}
 		if p.Meta.Draft {
 			s.drafts = append(s.drafts, p)
 			continue

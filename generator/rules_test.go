@@ -301,7 +301,7 @@ func TestSamePublishedURL(t *testing.T) {
 # Guide folder
 `).fails().diagnostics(
 		`content/guide.md: error: duplicate id "guide": content/guide/index.md uses it too; set a different id in one of them`,
-		`content/guide/index.md: error: content/guide.md and content/guide/index.md would both be published at /guide/; rename one`,
+		`content/guide/index.md: error: content/guide/index.md would be published at /guide/, where content/guide.md already is; rename one`,
 		`content/guide/index.md: error: duplicate id "guide": content/guide.md uses it too; set a different id in one of them`)
 }
 
@@ -328,4 +328,37 @@ reports_to: team-lead
 ---
 `).fails().diagnostics(
 		`content/roles/dev.md:3:13: error: reports_to "team-lead" is not a role; did you mean "team-lead-serverless-architecture"?`)
+}
+
+func TestNothingIsWrittenOverSomethingElse(t *testing.T) {
+	build(t, `
+-- content/guide.md --
+# Guide
+-- content/guide/setup.md --
+# Setup
+-- content/roles/lead.md --
+---
+title: Lead
+aliases: [/org/, /guide/setup/]
+---
+-- content/404.html --
+<p>custom</p>
+-- content/assets/logo.png --
+png
+`).fails().diagnostics(
+		`content/404.html: error: content/404.html would be published at /404.html, where the page-not-found page already is; rename one`,
+		`content/assets/logo.png: error: content/assets/logo.png would be published at /assets/logo.png, where the theme's assets folder already is; rename one`,
+		`content/guide.md: error: content/guide.md would be published at /guide/, where the index of content/guide/ already is; to make it the folder's landing page, move it to content/guide/_index.md`,
+		`content/roles/lead.md:3:11: error: alias "/org/" of content/roles/lead.md would be published at /org/, where the org chart already is; rename one`,
+		`content/roles/lead.md:3:18: error: alias "/guide/setup/" of content/roles/lead.md would be published at /guide/setup/, where content/guide/setup.md already is; rename one`)
+}
+
+func TestTwoLandingPagesInOneFolderIsOneError(t *testing.T) {
+	build(t, `
+-- content/guide/index.md --
+# Guide
+-- content/guide/README.md --
+# Guide on GitHub
+`).fails().diagnostics(
+		`content/guide/index.md: error: content/guide/ has two landing pages, README.md and index.md; keep one (index.md is left out)`)
 }

@@ -61,6 +61,9 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Stag
 		n++
 	}
 	for _, f := range s.static {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
 		data, err := fs.ReadFile(s.fsys, f.Path)
 		if err != nil {
 			return 0, err
