@@ -213,3 +213,54 @@ func snapshot(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+func TestTeamHeadcountIncludesLeadAndChildTeams(t *testing.T) {
+	s := build(t, `
+-- content/teams/division.md --
+---
+title: Division
+lead: head
+---
+-- content/teams/squad.md --
+---
+title: Squad
+lead: lead
+parent: division
+---
+-- content/roles/head.md --
+---
+title: Head
+---
+-- content/roles/lead.md --
+---
+title: Lead
+reports_to: head
+---
+-- content/roles/dev.md --
+---
+title: Dev
+reports_to: lead
+positions: 2-3
+---
+-- content/roles/a.md --
+---
+title: A
+reports_to: [lead, b, c]
+---
+-- content/roles/b.md --
+---
+title: B
+reports_to: lead
+---
+-- content/roles/c.md --
+---
+title: C
+reports_to: lead
+---
+`).ok()
+	// Squad: lead 1 + dev 2-3 + a, b, c 1 each; Division: head 1 + Squad.
+	s.contains("teams/squad/index.html", `<dt>Headcount</dt><dd>6-7</dd>`)
+	s.contains("teams/division/index.html", `<dt>Headcount</dt><dd>7-8</dd>`)
+	s.contains("roles/lead/index.html", `(or reports to B or C)`)
+	s.contains("roles/b/index.html", `(or reports to Lead or C)`)
+}

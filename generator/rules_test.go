@@ -362,3 +362,18 @@ func TestTwoLandingPagesInOneFolderIsOneError(t *testing.T) {
 `).fails().diagnostics(
 		`content/guide/index.md: error: content/guide/ has two landing pages, README.md and index.md; keep one (index.md is left out)`)
 }
+
+func TestRepeatedReportsTo(t *testing.T) {
+	build(t, `
+-- content/roles/a.md --
+---
+title: A
+---
+-- content/roles/b.md --
+---
+title: B
+reports_to: [a, a]
+---
+`).fails().diagnostics(
+		`content/roles/b.md:3:17: error: reports_to lists "a" twice`)
+}

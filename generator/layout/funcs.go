@@ -42,9 +42,22 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 			return n
 		},
 		"subtree": g.Subtree,
-		"list":    func(v ...*org.Node) []*org.Node { return v },
-		"inc":     func(i int) int { return i + 1 },
-		"sub":     func(a, b int) int { return a - b },
+		// others names the alternatives to one manager: "A, B or C".
+		"others": func(roles []*org.Role, except *org.Role) string {
+			var names []string
+			for _, r := range roles {
+				if r != except {
+					names = append(names, r.Page.Title)
+				}
+			}
+			if len(names) < 2 {
+				return strings.Join(names, "")
+			}
+			return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+		},
+		"list": func(v ...*org.Node) []*org.Node { return v },
+		"inc":  func(i int) int { return i + 1 },
+		"sub":  func(a, b int) int { return a - b },
 	}
 }
 

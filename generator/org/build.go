@@ -84,7 +84,11 @@ func idPos(p *page.Page) diag.Position {
 func (g *Graph) resolve(diags *diag.List) {
 	for _, r := range g.Roles {
 		m := r.Page.Meta
-		for _, ref := range m.ReportsTo {
+		for i, ref := range m.ReportsTo {
+			if slices.ContainsFunc(m.ReportsTo[:i], func(t page.Text) bool { return t.Value == ref.Value }) {
+				diags.Errorf(ref.Pos, "reports_to lists %q twice", ref.Value)
+				continue
+			}
 			to, ok := g.lookupRole(r.Page, "reports_to", ref, diags)
 			if !ok {
 				continue
@@ -107,6 +111,11 @@ func (g *Graph) resolve(diags *diag.List) {
 		m := t.Page.Meta
 		if m.Lead.Value != "" {
 			t.Lead, _ = g.lookupRole(t.Page, "lead", m.Lead, diags)
+			// A lead that names no team belongs to the team it leads.
+			if t.Lead != nil && t.Lead.Team == nil && t.Lead.Page.Meta.Team.Value == "" && !t.Lead.External() {
+				t.Lead.Team = t
+				t.Roles = append(t.Roles, t.Lead)
+			}
 		}
 		if m.Parent.Value != "" {
 			if parent, ok := g.lookupTeam(t.Page, "parent", m.Parent, diags); ok {

@@ -210,6 +210,25 @@ func (g *Graph) subtree(r *Role, seen map[*Role]bool) *Node {
 	return n
 }
 
+// Headcount adds up the positions of the team's roles and of the teams
+// inside it.
+func (t *Team) Headcount() page.Range {
+	return t.headcount(map[*Team]bool{})
+}
+
+func (t *Team) headcount(seen map[*Team]bool) page.Range {
+	seen[t] = true
+	total := Headcount(t.Roles)
+	for _, c := range t.Children {
+		if !seen[c] { // parent cycles are reported by validation
+			h := c.headcount(seen)
+			total.Min += h.Min
+			total.Max += h.Max
+		}
+	}
+	return total
+}
+
 // Headcount adds up the positions of the team's own (not external) roles.
 func Headcount(roles []*Role) page.Range {
 	var total page.Range

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -15,13 +16,18 @@ func (g *Graph) suggest(value string, k page.Kind) string {
 	slug := slugify(value)
 	var ids []string
 	for id, p := range g.byID {
-		if p.Kind != k {
-			continue
+		if p.Kind == k {
+			ids = append(ids, id)
 		}
-		if id == slug || slugify(p.Title) == slug {
+	}
+	slices.Sort(ids) // map order must not change the answer
+	if slices.Contains(ids, slug) {
+		return slug
+	}
+	for _, id := range ids {
+		if slugify(g.byID[id].Title) == slug {
 			return id
 		}
-		ids = append(ids, id)
 	}
 	if id, ok := typo.Closest(value, ids, typo.Limit(len(value))); ok {
 		return id
