@@ -34,6 +34,7 @@ type Report struct {
 	Diagnostics diag.List // sorted; warnings too
 	Pages       int       // content pages published
 	Files       int       // files written
+	BasePath    string    // the URL path the site expects to be served under
 	Duration    time.Duration
 }
 
@@ -111,6 +112,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err := out.Commit(); err != nil {
 		return rep, err
 	}
+	rep.BasePath = s.config.BasePath()
 	rep.Pages = len(s.pages)
 	rep.Files = n
 	rep.Duration = time.Since(start)

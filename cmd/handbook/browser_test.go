@@ -51,7 +51,7 @@ func serveRepositoryHandbook(t *testing.T) string {
 	if code := run(context.Background(), []string{"build", "--source", "../..", "--dest", dest}, io.Discard, io.Discard); code != 0 {
 		t.Fatalf("building the handbook: exit %d", code)
 	}
-	srv := httptest.NewServer(siteHandler(dest))
+	srv := httptest.NewServer(siteHandler(dest, "/"))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

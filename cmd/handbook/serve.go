@@ -28,7 +28,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := runBuild(ctx, cfg, stderr); err != nil {
+	rep, err := runBuild(ctx, cfg, stderr)
+	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -41,8 +42,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if host, _, _ := net.SplitHostPort(*addr); host != "127.0.0.1" && host != "localhost" && host != "::1" {
 		fmt.Fprintf(stderr, "warning: serving on %s, reachable from other machines\n", *addr)
 	}
-	fmt.Fprintf(stdout, "serving the handbook at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	srv := &http.Server{Handler: siteHandler(cfg.Dest), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving the handbook at http://%s%s (Ctrl-C to stop)\n", ln.Addr(), rep.BasePath)
+	srv := &http.Server{Handler: siteHandler(cfg.Dest, rep.BasePath), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -56,30 +57,52 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // siteHandler serves the built site and nothing else: no directory
-// listings, the site's 404 page for anything missing.
-func siteHandler(dir string) http.Handler {
-	root := http.Dir(dir)
-	files := http.FileServer(root)
+// listings, the site's 404 page for anything missing. A site whose base_url
+// has a path ("/handbook/") is served under that path, as it will be
+// published, so that its links work.
+func siteHandler(dir, base string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	prefix := strings.TrimSuffix(base, "/")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		name := path.Clean("/" + r.URL.Path)
-		if strings.HasSuffix(r.URL.Path, "/") {
+		if r.URL.Path == "/" && prefix != "" {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		rest, ok := strings.CutPrefix(r.URL.Path, prefix)
+		if !ok || (rest != "" && rest[0] != '/') {
+			notFound(w, dir)
+			return
+		}
+		if rest == "" {
+			rest = "/"
+		}
+		name := path.Clean("/" + rest)
+		if strings.HasSuffix(rest, "/") {
 			name = path.Join(name, "index.html")
 		}
 		if info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil || info.IsDir() {
 			if err == nil && info.IsDir() {
-				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				// Redirect to the cleaned path, never to one the client
+				// wrote: "//evil.example" would leave the site.
+				http.Redirect(w, r, prefix+path.Clean("/"+rest)+"/", http.StatusMovedPermanently)
 				return
 			}
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			if page, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
-				w.Write(page)
-			}
+			notFound(w, dir)
 			return
 		}
-		files.ServeHTTP(w, r)
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = rest
+		files.ServeHTTP(w, r2)
 	})
+}
+
+func notFound(w http.ResponseWriter, dir string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	if page, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+		w.Write(page)
+	}
 }
 
 // nextPort suggests the address one port up.
