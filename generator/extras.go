@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/xml"
+	"net/url"
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/markdown"
@@ -31,7 +32,7 @@ func (s *site) sitemap() []byte {
 	}
 	for _, u := range urls {
 		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(prefix+u))
+		xml.EscapeText(&b, []byte(prefix+(&url.URL{Path: u}).EscapedPath()))
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")

@@ -21,7 +21,19 @@ func (s *site) resolveLinks(diags *diag.List) {
 	for i, f := range s.static {
 		static[i] = f.Path
 	}
-	s.resolver = link.NewResolver(s.config.BasePath(), s.pages, anchors, s.tree.Dirs(), static, generatedURLs())
+	drafts := make([]string, len(s.drafts))
+	for i, d := range s.drafts {
+		drafts[i] = d.Path
+	}
+	s.resolver = link.NewResolver(link.Site{
+		Base:    s.config.BasePath(),
+		Pages:   s.pages,
+		Anchors: anchors,
+		Dirs:    s.tree.Dirs(),
+		Static:  static,
+		URLs:    generatedURLs(),
+		Drafts:  drafts,
+	})
 	s.links = map[*page.Page][]*page.Page{}
 	for _, p := range s.pages {
 		for _, l := range s.docs[p].Links {

@@ -86,8 +86,11 @@ title: Policies
 -- content/policies/leave.md --
 # Leave
 `).ok()
-	s.contains("index.html", "<title>Our handbook · Handbook</title>", "<h1>Our handbook</h1>", "! <h1 id=")
-	s.contains("guide/index.html", "<h1>Guides</h1>", `<a href="/guide/setup/">Setting up</a>`)
+	s.contains("index.html", "<title>Our handbook · Handbook</title>", `<h1 id="our-handbook">Our handbook</h1>`)
+	if n := strings.Count(s.file("index.html"), "<h1"); n != 1 {
+		t.Errorf("index.html has %d h1 elements; want 1 (the heading became the title)", n)
+	}
+	s.contains("guide/index.html", `<h1 id="guides">Guides</h1>`, `<a href="/guide/setup/">Setting up</a>`)
 	s.contains("policies/index.html", `<a href="/policies/leave/">Leave</a>`)
 	s.contains("policies/leave/index.html", `<ol><li><a href="/">Our handbook</a></li><li><a href="/policies/">Policies</a></li>`)
 }
@@ -263,4 +266,21 @@ reports_to: lead
 	s.contains("teams/division/index.html", `<dt>Headcount</dt><dd>7-8</dd>`)
 	s.contains("roles/lead/index.html", `(or reports to B or C)`)
 	s.contains("roles/b/index.html", `(or reports to Lead or C)`)
+}
+
+func TestLinkToTheTitleHeadingWorks(t *testing.T) {
+	build(t, `
+-- content/a.md --
+# The Café Page
+
+Text.
+-- content/b.md --
+# B
+
+[back](a.md#the-café-page)
+-- content/my page.md --
+# Spaces
+`).ok().
+		contains("a/index.html", `<h1 id="the-café-page">The Café Page</h1>`).
+		contains("sitemap.xml", `<loc>/my%20page/</loc>`)
 }

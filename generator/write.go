@@ -3,8 +3,8 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
-	"io/fs"
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/layout"
@@ -64,11 +64,7 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Stag
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		data, err := fs.ReadFile(s.fsys, f.Path)
-		if err != nil {
-			return 0, err
-		}
-		if err := out.WriteFile(strings.TrimPrefix(f.Path, "content/"), data); err != nil {
+		if err := s.copyStatic(out, f.Path); err != nil {
 			return 0, err
 		}
 		n++
@@ -84,6 +80,16 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Stag
 		n++
 	}
 	return n, nil
+}
+
+// copyStatic copies a file from content/ to the same place in the site.
+func (s *site) copyStatic(out *publish.Staging, name string) error {
+	f, err := s.fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", name, err)
+	}
+	defer f.Close()
+	return out.Copy(strings.TrimPrefix(name, "content/"), f)
 }
 
 // sidebars renders each distinct sidebar once: pages under the same branch
@@ -125,6 +131,9 @@ func (s *site) views() []*layout.View {
 		v.Summary = p.Meta.Summary.Value
 		v.Backlinks = s.backlinks(p)
 		v.TOC = toc(s.docs[p])
+		if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
+			v.TitleID = d.Headings[0].ID
+		}
 		if s.config.EditURL != "" {
 			v.EditURL = s.config.EditURL + p.Path
 		}

@@ -23,6 +23,7 @@ type View struct {
 	Site    Site
 	Kind    string // role, process, ladder, team, page, section, org, 404
 	Title   string
+	TitleID string // id of the "# heading" the title came from, so links to it work
 	Summary string
 	URL     string
 	Page    *page.Page // nil for generated pages

@@ -28,6 +28,7 @@ type Resolver struct {
 	dirs    map[string]string // "content/roles" → "/roles/", for folders with an index
 	files   map[string]bool   // static files: "content/img/a.png"
 	urls    map[string]bool   // generated URLs that are not pages: "/org/"
+	drafts  map[string]bool   // paths of draft pages
 }
 
 // Target is what a link points to.
@@ -36,36 +37,47 @@ type Target struct {
 	Page *page.Page // the linked page, or nil for files and outside links
 }
 
-// NewResolver indexes the pages. anchors lists each page's heading ids; dirs
-// maps folders under content/ to the URL of their index page; static lists
-// the non-Markdown files under content/; urls lists the other URLs the site
-// has (generated indexes, the org chart). base is the URL path the site is
-// served under.
-func NewResolver(base string, pages []*page.Page, anchors map[*page.Page][]string, dirs map[string]string, static []string, urls []string) *Resolver {
+// Site is what a Resolver needs to know of the site.
+type Site struct {
+	Base    string                  // URL path the site is served under: "/" or "/handbook/"
+	Pages   []*page.Page            // published pages
+	Anchors map[*page.Page][]string // each page's heading ids
+	Dirs    map[string]string       // folders under content/ → the URL of their index
+	Static  []string                // non-Markdown files under content/
+	URLs    []string                // other URLs the site has: "/org/"
+	Drafts  []string                // paths of draft pages, which are left out
+}
+
+// NewResolver indexes a site.
+func NewResolver(site Site) *Resolver {
 	r := &Resolver{
-		base:    strings.TrimSuffix(base, "/") + "/",
-		byPath:  make(map[string]*page.Page, len(pages)),
-		byURL:   make(map[string]*page.Page, len(pages)),
-		anchors: make(map[*page.Page]map[string]bool, len(pages)),
-		dirs:    dirs,
+		base:    strings.TrimSuffix(site.Base, "/") + "/",
+		byPath:  make(map[string]*page.Page, len(site.Pages)),
+		byURL:   make(map[string]*page.Page, len(site.Pages)),
+		anchors: make(map[*page.Page]map[string]bool, len(site.Pages)),
+		dirs:    site.Dirs,
 		files:   map[string]bool{},
 		urls:    map[string]bool{},
+		drafts:  map[string]bool{},
 	}
-	for _, p := range pages {
+	for _, p := range site.Pages {
 		r.byPath[p.Path] = p
 		r.paths = append(r.paths, p.Path)
 		r.byURL[p.URL] = p
-		set := make(map[string]bool, len(anchors[p]))
-		for _, a := range anchors[p] {
+		set := make(map[string]bool, len(site.Anchors[p]))
+		for _, a := range site.Anchors[p] {
 			set[a] = true
 		}
 		r.anchors[p] = set
 	}
-	for _, f := range static {
+	for _, f := range site.Static {
 		r.files[f] = true
 	}
-	for _, u := range urls {
+	for _, u := range site.URLs {
 		r.urls[u] = true
+	}
+	for _, d := range site.Drafts {
+		r.drafts[d] = true
 	}
 	return r
 }
@@ -140,6 +152,11 @@ func (r *Resolver) resolvePath(from *page.Page, p string) (Target, error) {
 		}
 		if r.urls[clean] {
 			return Target{URL: r.url(clean)}, nil
+		}
+	}
+	for _, c := range candidates {
+		if r.drafts[c] {
+			return Target{}, fmt.Errorf("%s is a draft, and drafts are left out of the site", c)
 		}
 	}
 	msg := fmt.Sprintf("no page or file %s", candidates[len(candidates)-1])

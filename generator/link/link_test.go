@@ -13,7 +13,8 @@ func TestResolve(t *testing.T) {
 	pages := []*page.Page{lead, review, home}
 	anchors := map[*page.Page][]string{lead: {"duties"}, review: {"steps", "on-call"}}
 	dirs := map[string]string{"content": "/", "content/roles": "/roles/"}
-	r := NewResolver("/hb/", pages, anchors, dirs, []string{"content/img/a.png"}, []string{"/org/"})
+	r := NewResolver(Site{Base: "/hb/", Pages: pages, Anchors: anchors, Dirs: dirs,
+		Static: []string{"content/img/a.png"}, URLs: []string{"/org/"}, Drafts: []string{"content/plan.md"}})
 
 	tests := []struct {
 		from *page.Page
@@ -38,6 +39,7 @@ func TestResolve(t *testing.T) {
 		{lead, "#nope", `link "#nope": this page has no heading with id "nope"`},
 		{lead, "../../../etc/passwd", `link "../../../etc/passwd": leads out of content/ to "../etc/passwd"; only files under content/ are published`},
 		{home, "img/b.png", `link "img/b.png": no page or file content/img/b.png`},
+		{home, "plan.md", `link "plan.md": content/plan.md is a draft, and drafts are left out of the site`},
 	}
 	for _, tt := range tests {
 		got, err := r.Resolve(tt.from, tt.dest)

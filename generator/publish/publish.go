@@ -13,6 +13,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -92,6 +93,29 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// Copy writes what r reads at name, without holding it all in memory.
+func (s *Staging) Copy(name string, r io.Reader) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	p := filepath.Join(s.tmp, filepath.FromSlash(name))
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	_, err = io.Copy(f, r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %s: %w", name, err)
 	}
 	return nil
 }

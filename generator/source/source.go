@@ -18,9 +18,13 @@ import (
 	"github.com/teamhandbook/handbook/generator/diag"
 )
 
-// MaxFileSize bounds one file, so that a stray export or video in content/
+// MaxFileSize bounds one Markdown file, so that a stray export in content/
 // is reported instead of exhausting memory.
 const MaxFileSize = 8 << 20
+
+// MaxStaticSize bounds a file copied as it is (an image, a PDF): a handbook
+// is no place for videos, and every reader would download them.
+const MaxStaticSize = 64 << 20
 
 // ContentDir is the folder, at the site root, that holds the pages.
 const ContentDir = "content"
@@ -58,10 +62,19 @@ func Load(ctx context.Context, site fs.FS) (Files, diag.List, error) {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Following links could read outside the site, or loop.
+			diags.Warnf(diag.Position{File: p}, "symbolic link skipped: copy the file into content/ instead")
+			return nil
+		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
 		if path.Ext(p) != ".md" {
+			if info, err := d.Info(); err == nil && info.Size() > MaxStaticSize {
+				diags.Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit for files in content/", info.Size(), MaxStaticSize>>20)
+				return nil
+			}
 			files.Static = append(files.Static, File{Path: p})
 			return nil
 		}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -44,5 +45,23 @@ func TestLoadWithoutContentFolder(t *testing.T) {
 	_, _, err := Load(context.Background(), fstest.MapFS{"README.md": {}})
 	if err == nil || !strings.Contains(err.Error(), "no content/ folder") {
 		t.Errorf("err = %v; want it to say there is no content/ folder", err)
+	}
+}
+
+func TestLoadWarnsAboutSymlinksAndLimitsStaticFiles(t *testing.T) {
+	site := fstest.MapFS{
+		"content/a.md":      {Data: []byte("# A\n")},
+		"content/link.md":   {Data: []byte("content/a.md"), Mode: fs.ModeSymlink},
+		"content/video.mp4": {Data: make([]byte, MaxStaticSize+1)},
+	}
+	_, diags, err := Load(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diags.Sort()
+	want := "content/link.md: warning: symbolic link skipped: copy the file into content/ instead\n" +
+		"content/video.mp4: error: file is 67108865 bytes, over the 64 MiB limit for files in content/\n"
+	if got := diags.String(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
