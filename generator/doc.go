@@ -111,7 +111,12 @@
 //     role; a role's team and a team's parent must name a team. A near miss
 //     gets a suggestion: did you mean "...".
 //   - Reporting lines must not form a cycle; every role in one is named.
-//   - Two pages with the same id are an error naming both files.
+//   - Two pages with the same id are an error naming both files; so is a
+//     reports_to that lists a role twice.
+//   - Nothing is written over anything else: two pages at one URL, a page
+//     where a folder's generated index goes, an alias or a file from
+//     content/ over a page or a generated file, two landing files in one
+//     folder are errors.
 //   - More than one role without reports_to (outside external roles) is a
 //     warning: the org chart has more than one top.
 //   - A role whose direct_reports cannot match the positions of the roles
