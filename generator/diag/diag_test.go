@@ -37,3 +37,18 @@ func TestListSortOrdersByPositionAndDropsRepeats(t *testing.T) {
 		t.Errorf("Strict().Count(Error) = %d; want 3", n)
 	}
 }
+
+func TestLinesAt(t *testing.T) {
+	l := NewLines([]byte("ab\nçé x\n\nend"))
+	tests := []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1},
+		{8, 2, 5}, // after "çé x": 6 bytes, 4 runes
+		{10, 3, 1}, {11, 4, 1}, {14, 4, 4},
+		{-5, 1, 1}, {99, 4, 4}, // clamped
+	}
+	for _, tt := range tests {
+		if line, col := l.At(tt.off); line != tt.line || col != tt.col {
+			t.Errorf("At(%d) = %d:%d; want %d:%d", tt.off, line, col, tt.line, tt.col)
+		}
+	}
+}

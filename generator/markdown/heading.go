@@ -6,6 +6,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/teamhandbook/handbook/generator/diag"
 )
 
 // Heading is a heading of a Doc. The link checker uses the ids to resolve
@@ -20,7 +22,7 @@ type Heading struct {
 
 // collectHeadings fills d.Headings and d.Title, and sets the id attribute of
 // every heading node for rendering.
-func (d *Doc) collectHeadings(lines lineIndex) {
+func (d *Doc) collectHeadings(lines diag.Lines) {
 	var nodes []*ast.Heading
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
@@ -41,7 +43,7 @@ func (d *Doc) collectHeadings(lines lineIndex) {
 	for _, n := range nodes {
 		id := ids.Generate(slugText(n, d.src), ast.KindHeading)
 		n.SetAttributeString("id", id)
-		line, col := lines.position(n.Pos())
+		line, col := lines.At(n.Pos())
 		d.Headings = append(d.Headings, Heading{
 			Level: n.Level,
 			ID:    string(id),

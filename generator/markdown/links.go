@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/teamhandbook/handbook/generator/diag"
 )
 
 // Link is a link or image of a Doc whose destination the link checker
@@ -24,7 +26,7 @@ type Link struct {
 }
 
 // collectLinks fills d.Links, in the order of the source.
-func (d *Doc) collectLinks(lines lineIndex) {
+func (d *Doc) collectLinks(lines diag.Lines) {
 	type found struct {
 		off  int
 		link Link
@@ -48,7 +50,7 @@ func (d *Doc) collectLinks(lines lineIndex) {
 			return ast.WalkContinue, nil
 		}
 		off := linkStart(n, d.src)
-		line, col := lines.position(off)
+		line, col := lines.At(off)
 		all = append(all, found{off, Link{Dest: resolveDest(dest), Line: line, Col: col, Image: image}})
 		return ast.WalkContinue, nil
 	})

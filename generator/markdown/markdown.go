@@ -26,6 +26,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/teamhandbook/handbook/generator/diag"
 )
 
 // Options configure a Renderer.
@@ -107,7 +109,7 @@ func (r *Renderer) Parse(src []byte) *Doc {
 		src:  src,
 		root: r.md.Parser().Parse(text.NewReader(src)),
 	}
-	lines := newLineIndex(src)
+	lines := diag.NewLines(src)
 	d.collectHeadings(lines)
 	d.collectLinks(lines)
 	return d

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/teamhandbook/handbook/generator/diag"
 )
 
 // The front matter of every format is read into a tree of yaml.Node, which
@@ -94,7 +94,7 @@ func parserProblem(msg string) bool {
 // "\/" and accepts trailing commas and comments, and encoding/json tells the
 // exact byte where a file goes wrong.
 func parseJSON(data []byte) (*yaml.Node, *syntaxError) {
-	lines := newLineIndex(data)
+	lines := diag.NewLines(data)
 	// Unmarshal first, because its errors say where they are consistently:
 	// the offending byte is the last one read. The decoder's tokens may then
 	// be trusted.
@@ -105,14 +105,14 @@ func parseJSON(data []byte) (*yaml.Node, *syntaxError) {
 		if errors.As(err, &se) && se.Offset > 0 && int(se.Offset) < len(data) {
 			offset = int(se.Offset) - 1
 		}
-		line, col := lines.pos(offset)
+		line, col := lines.At(offset)
 		return nil, &syntaxError{line: line, col: col, msg: err.Error()}
 	}
 	j := jsonReader{data: data, lines: lines, dec: json.NewDecoder(bytes.NewReader(data))}
 	j.dec.UseNumber()
 	root, err := j.value(0)
 	if err != nil {
-		line, col := lines.pos(int(j.dec.InputOffset()))
+		line, col := lines.At(int(j.dec.InputOffset()))
 		return nil, &syntaxError{line: line, col: col, msg: err.Error()}
 	}
 	return root, nil
@@ -121,7 +121,7 @@ func parseJSON(data []byte) (*yaml.Node, *syntaxError) {
 // jsonReader builds a node tree from the tokens of a json.Decoder.
 type jsonReader struct {
 	data  []byte
-	lines lineIndex
+	lines diag.Lines
 	dec   *json.Decoder
 }
 
@@ -140,7 +140,7 @@ func (j *jsonReader) value(depth int) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	line, col := j.lines.pos(start)
+	line, col := j.lines.At(start)
 	n := &yaml.Node{Line: line, Column: col}
 	switch tok := tok.(type) {
 	case json.Delim:
@@ -179,28 +179,4 @@ func (j *jsonReader) value(depth int) (*yaml.Node, error) {
 		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
 	}
 	return n, nil
-}
-
-// lineIndex finds the line and column of a byte offset in a text.
-type lineIndex struct {
-	text   []byte
-	starts []int // the offset at which each line starts
-}
-
-func newLineIndex(text []byte) lineIndex {
-	starts := []int{0}
-	for i, c := range text {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return lineIndex{text: text, starts: starts}
-}
-
-// pos returns the 1-based line and column of offset. Columns count runes,
-// as editors do, not bytes.
-func (x lineIndex) pos(offset int) (line, col int) {
-	offset = min(max(offset, 0), len(x.text))
-	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
-	return i + 1, utf8.RuneCount(x.text[x.starts[i]:offset]) + 1
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
+
+	"github.com/teamhandbook/handbook/generator/diag"
 )
 
 // parseTOML reads TOML front matter into the same tree of yaml.Node that
@@ -26,7 +28,7 @@ func parseTOML(data []byte) (root *yaml.Node, serr *syntaxError) {
 	}()
 	b := tomlBuilder{
 		data:     data,
-		lines:    newLineIndex(data),
+		lines:    diag.NewLines(data),
 		declared: map[*yaml.Node]bool{},
 		arrays:   map[*yaml.Node]bool{},
 	}
@@ -51,7 +53,7 @@ func parseTOML(data []byte) (root *yaml.Node, serr *syntaxError) {
 		if errors.As(err, &perr) {
 			offset = offsetIn(data, perr.Highlight)
 		}
-		line, col := b.lines.pos(offset)
+		line, col := b.lines.At(offset)
 		return nil, &syntaxError{line: line, col: col, msg: err.Error()}
 	}
 	return root, nil
@@ -71,7 +73,7 @@ func offsetIn(data, sub []byte) int {
 // tomlBuilder turns TOML expressions into nodes.
 type tomlBuilder struct {
 	data  []byte
-	lines lineIndex
+	lines diag.Lines
 	// declared holds the tables made by a [header], which another [header]
 	// may not open again; tables made implicitly by a dotted key may be.
 	declared map[*yaml.Node]bool
@@ -81,7 +83,7 @@ type tomlBuilder struct {
 }
 
 func (b *tomlBuilder) node(kind yaml.Kind, tag string, offset int) *yaml.Node {
-	line, col := b.lines.pos(offset)
+	line, col := b.lines.At(offset)
 	n := &yaml.Node{Kind: kind, Tag: tag, Line: line, Column: col}
 	if kind != yaml.ScalarNode {
 		n.Style = yaml.FlowStyle
