@@ -42,7 +42,7 @@ func TestLinesAt(t *testing.T) {
 	l := NewLines([]byte("ab\nçé x\n\nend"))
 	tests := []struct{ off, line, col int }{
 		{0, 1, 1}, {2, 1, 3}, {3, 2, 1},
-		{8, 2, 5}, // after "çé x": 6 bytes, 4 runes
+		{8, 2, 4}, {9, 2, 5}, // "çé x" is 6 bytes, 4 runes
 		{10, 3, 1}, {11, 4, 1}, {14, 4, 4},
 		{-5, 1, 1}, {99, 4, 4}, // clamped
 	}
