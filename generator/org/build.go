@@ -82,6 +82,13 @@ func idPos(p *page.Page) diag.Position {
 
 // resolve links every reference to its node, reporting those that fail.
 func (g *Graph) resolve(diags *diag.List) {
+	g.resolveRoles(diags)
+	g.resolveTeams(diags)
+	g.resolveProcesses(diags)
+	g.resolveLadders(diags)
+}
+
+func (g *Graph) resolveRoles(diags *diag.List) {
 	for _, r := range g.Roles {
 		m := r.Page.Meta
 		for i, ref := range m.ReportsTo {
@@ -107,6 +114,9 @@ func (g *Graph) resolve(diags *diag.List) {
 			}
 		}
 	}
+}
+
+func (g *Graph) resolveTeams(diags *diag.List) {
 	for _, t := range g.Teams {
 		m := t.Page.Meta
 		if m.Lead.Value != "" {
@@ -124,6 +134,9 @@ func (g *Graph) resolve(diags *diag.List) {
 			}
 		}
 	}
+}
+
+func (g *Graph) resolveProcesses(diags *diag.List) {
 	for _, pr := range g.Processes {
 		m := pr.Page.Meta
 		if m.Owner.Value != "" {
@@ -141,6 +154,9 @@ func (g *Graph) resolve(diags *diag.List) {
 			}
 		}
 	}
+}
+
+func (g *Graph) resolveLadders(diags *diag.List) {
 	for _, l := range g.Ladders {
 		for _, lv := range l.Page.Meta.Levels {
 			level := Level{Title: lv.Title.Value, Typical: lv.Typical.Value}
