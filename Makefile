@@ -29,7 +29,7 @@ check:
 
 # Rewrite golden files after an intended change to rendered HTML.
 update:
-	$(GO) test ./... -run 'Golden' -update
+	$(GO) test ./generator ./generator/markdown -run 'Golden' -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/
