@@ -11,7 +11,6 @@ import (
 	"github.com/teamhandbook/handbook/generator/config"
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/layout"
-	"github.com/teamhandbook/handbook/generator/link"
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
@@ -121,15 +120,15 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 
 // site is the state that flows through the stages of one build.
 type site struct {
-	fsys     fs.FS
-	config   config.Site
-	md       *markdown.Renderer
-	pages    []*page.Page // published, in path order
-	drafts   []*page.Page
-	docs     map[*page.Page]*markdown.Doc
-	static   []source.File
-	graph    *org.Graph
-	tree     *nav.Tree
-	resolver *link.Resolver
-	links    map[*page.Page][]*page.Page // body links, target → sources
+	fsys    fs.FS
+	config  config.Site
+	md      *markdown.Renderer
+	pages   []*page.Page // published, in path order
+	drafts  []*page.Page
+	docs    map[*page.Page]*markdown.Doc
+	static  []source.File
+	graph   *org.Graph
+	tree    *nav.Tree
+	links   map[*page.Page][]*page.Page      // body links, target → sources
+	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
 }

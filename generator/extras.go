@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/markdown"
-	"github.com/teamhandbook/handbook/generator/org"
-	"github.com/teamhandbook/handbook/generator/page"
 )
 
 // sitemap lists every page for search engines. Its URLs are absolute when
@@ -46,5 +44,3 @@ func chromaCSS() []byte {
 	}
 	return b.Bytes()
 }
-
-func sortPages(pages []*page.Page) { org.SortPages(pages) }

@@ -2,14 +2,16 @@ package generator
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/link"
 	"github.com/teamhandbook/handbook/generator/page"
 )
 
-// resolveLinks checks every link in every body and records which pages link
-// to which, for the "Referenced by" lists.
+// resolveLinks checks every link in every body once, keeping the URL each
+// one becomes for rendering and which pages link to which for the
+// "Referenced by" lists.
 func (s *site) resolveLinks(diags *diag.List) {
 	anchors := make(map[*page.Page][]string, len(s.pages))
 	for _, p := range s.pages {
@@ -25,7 +27,7 @@ func (s *site) resolveLinks(diags *diag.List) {
 	for i, d := range s.drafts {
 		drafts[i] = d.Path
 	}
-	s.resolver = link.NewResolver(link.Site{
+	resolver := link.NewResolver(link.Site{
 		Base:    s.config.BasePath(),
 		Pages:   s.pages,
 		Anchors: anchors,
@@ -35,17 +37,23 @@ func (s *site) resolveLinks(diags *diag.List) {
 		Drafts:  drafts,
 	})
 	s.links = map[*page.Page][]*page.Page{}
+	s.targets = make(map[*page.Page]map[string]string, len(s.pages))
+	linked := map[[2]*page.Page]bool{} // {target, source} pairs already recorded
 	for _, p := range s.pages {
+		urls := make(map[string]string, len(s.docs[p].Links))
 		for _, l := range s.docs[p].Links {
-			t, err := s.resolver.Resolve(p, l.Dest)
+			t, err := resolver.Resolve(p, l.Dest)
 			if err != nil {
 				diags.Errorf(p.BodyPos(l.Line, l.Col), "%v", err)
 				continue
 			}
-			if t.Page != nil && t.Page != p && !slices.Contains(s.links[t.Page], p) {
+			urls[l.Dest] = t.URL
+			if t.Page != nil && t.Page != p && !linked[[2]*page.Page{t.Page, p}] {
+				linked[[2]*page.Page{t.Page, p}] = true
 				s.links[t.Page] = append(s.links[t.Page], p)
 			}
 		}
+		s.targets[p] = urls
 	}
 }
 
@@ -57,27 +65,18 @@ func (s *site) backlinks(p *page.Page) []*page.Page {
 			out = append(out, q)
 		}
 	}
-	slices.SortFunc(out, func(a, b *page.Page) int {
-		if a.Title < b.Title {
-			return -1
-		}
-		if a.Title > b.Title {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(a, b *page.Page) int { return strings.Compare(a.Title, b.Title) })
 	return out
 }
 
 // rewrite returns the function that turns link destinations written in p
-// into site URLs. Links were checked before rendering, so failures here keep
-// the destination as written.
+// into the site URLs resolveLinks found for them.
 func (s *site) rewrite(p *page.Page) func(string) string {
+	urls := s.targets[p]
 	return func(dest string) string {
-		t, err := s.resolver.Resolve(p, dest)
-		if err != nil {
-			return dest
+		if u, ok := urls[dest]; ok {
+			return u
 		}
-		return t.URL
+		return dest
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/nav"
+	"github.com/teamhandbook/handbook/generator/org"
 	"github.com/teamhandbook/handbook/generator/page"
 	"github.com/teamhandbook/handbook/generator/publish"
 )
@@ -156,11 +157,11 @@ func (s *site) views() []*layout.View {
 		s.fillSection(v, sec)
 		views = append(views, v)
 	}
-	org := s.view("/org/", "Org chart")
-	org.Kind = "org"
-	org.Summary = "Who reports to whom, drawn from every role's reports_to."
-	org.Chart = s.graph.Chart()
-	views = append(views, org)
+	chart := s.view("/org/", "Org chart")
+	chart.Kind = "org"
+	chart.Summary = "Who reports to whom, drawn from every role's reports_to."
+	chart.Chart = s.graph.Chart()
+	views = append(views, chart)
 	notFound := s.view("/404.html", "Page not found")
 	notFound.Kind = "404"
 	notFound.Crumbs = nil
@@ -198,7 +199,7 @@ func (s *site) fillSection(v *layout.View, sec *nav.Section) {
 			v.SectionPages = append(v.SectionPages, p)
 		}
 	}
-	sortPages(v.SectionPages)
+	org.SortPages(v.SectionPages)
 }
 
 // toc lists the headings worth a table of contents: levels 2 and 3.

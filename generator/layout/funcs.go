@@ -1,10 +1,8 @@
 package layout
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -72,8 +70,6 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))

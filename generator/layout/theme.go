@@ -10,6 +10,7 @@ package layout
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -114,7 +115,7 @@ func overlay(builtin, site fs.FS, dir string) (map[string]file, error) {
 	read := func(fsys fs.FS, root, label string) error {
 		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if p == root && errorsIsNotExist(err) {
+				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipAll
 				}
 				return err

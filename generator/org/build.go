@@ -14,12 +14,14 @@ import (
 // message that says so rather than "not found".
 func Build(pages, drafts []*page.Page) (*Graph, diag.List) {
 	g := &Graph{
-		Pages:  pages,
-		byID:   make(map[string]*page.Page, len(pages)),
-		roles:  map[string]*Role{},
-		teams:  map[string]*Team{},
-		refs:   map[*page.Page][]*page.Page{},
-		drafts: map[string]*page.Page{},
+		Pages:   pages,
+		byID:    make(map[string]*page.Page, len(pages)),
+		roles:   map[string]*Role{},
+		teams:   map[string]*Team{},
+		procs:   map[*page.Page]*Process{},
+		ladders: map[*page.Page]*Ladder{},
+		refs:    map[*page.Page][]*page.Page{},
+		drafts:  map[string]*page.Page{},
 	}
 	var diags diag.List
 	g.index(&diags)
@@ -65,9 +67,13 @@ func (g *Graph) index(diags *diag.List) {
 			g.teams[p.Meta.ID.Value] = t
 			g.Teams = append(g.Teams, t)
 		case page.KindProcess:
-			g.Processes = append(g.Processes, &Process{Page: p})
+			pr := &Process{Page: p}
+			g.procs[p] = pr
+			g.Processes = append(g.Processes, pr)
 		case page.KindLadder:
-			g.Ladders = append(g.Ladders, &Ladder{Page: p})
+			l := &Ladder{Page: p}
+			g.ladders[p] = l
+			g.Ladders = append(g.Ladders, l)
 		}
 	}
 }

@@ -22,11 +22,13 @@ type Graph struct {
 	Processes []*Process
 	Ladders   []*Ladder
 
-	byID   map[string]*page.Page
-	roles  map[string]*Role
-	teams  map[string]*Team
-	refs   map[*page.Page][]*page.Page // who refers to a page from front matter
-	drafts map[string]*page.Page
+	byID    map[string]*page.Page
+	roles   map[string]*Role
+	teams   map[string]*Team
+	procs   map[*page.Page]*Process
+	ladders map[*page.Page]*Ladder
+	refs    map[*page.Page][]*page.Page // who refers to a page from front matter
+	drafts  map[string]*page.Page
 }
 
 // Role is a role page with its reporting lines resolved.
@@ -141,22 +143,14 @@ func (g *Graph) TeamOf(p *page.Page) (*Team, bool) {
 
 // ProcessOf returns the process shown on p, if p is a process page.
 func (g *Graph) ProcessOf(p *page.Page) (*Process, bool) {
-	for _, pr := range g.Processes {
-		if pr.Page == p {
-			return pr, true
-		}
-	}
-	return nil, false
+	pr, ok := g.procs[p]
+	return pr, ok
 }
 
 // LadderOf returns the ladder shown on p, if p is a ladder page.
 func (g *Graph) LadderOf(p *page.Page) (*Ladder, bool) {
-	for _, l := range g.Ladders {
-		if l.Page == p {
-			return l, true
-		}
-	}
-	return nil, false
+	l, ok := g.ladders[p]
+	return l, ok
 }
 
 // ReferencedBy returns the pages whose front matter refers to p.
