@@ -5,7 +5,7 @@
 // Usage:
 //
 //	handbook build [--source DIR] [--dest DIR] [--strict]
-//	handbook serve [--source DIR] [--addr 127.0.0.1:1313]
+//	handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
 //	handbook version
 //	handbook help
 //
@@ -31,7 +31,7 @@ const usage = `handbook builds a team handbook website from Markdown.
 Usage:
   handbook build [--source DIR] [--dest DIR] [--strict]
       Check every reference and build the site into --dest (default DIR/public).
-  handbook serve [--source DIR] [--addr 127.0.0.1:1313]
+  handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
       Build, then serve the site on the local machine.
   handbook version
       Print the version.
