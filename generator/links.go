@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -44,7 +45,11 @@ func (s *site) resolveLinks(diags *diag.List) {
 		for _, l := range s.docs[p].Links {
 			t, err := resolver.Resolve(p, l.Dest)
 			if err != nil {
-				diags.Errorf(p.BodyPos(l.Line, l.Col), "%v", err)
+				rule := "link"
+				if errors.Is(err, link.ErrAnchor) {
+					rule = "anchor"
+				}
+				diags.Rule(rule).Errorf(p.BodyPos(l.Line, l.Col), "%v", err)
 				continue
 			}
 			urls[l.Dest] = t.URL

@@ -46,7 +46,7 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 		// A page whose front matter has errors (a misspelt "titel:") is
 		// not told again that it lacks a title.
 		if p.Title == "" && d.Count(diag.Error) == 0 {
-			d.Errorf(diag.Position{File: p.Path, Line: 1, Col: 1}, "title is required: add title to the front matter, or start the page with a \"# Heading\"")
+			d.Rule("title").Errorf(diag.Position{File: p.Path, Line: 1, Col: 1}, "title is required: add title to the front matter, or start the page with a \"# Heading\"")
 		}
 		parsed[i], docs[i] = p, doc
 		if len(d) > 0 {
@@ -64,7 +64,7 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 		if p.Landing {
 			dir := path.Dir(p.Path)
 			if first, ok := landings[dir]; ok {
-				diags.Errorf(diag.Position{File: p.Path}, "%s/ has two landing pages, %s and %s; keep one (%s is left out)",
+				diags.Rule("landing").Errorf(diag.Position{File: p.Path}, "%s/ has two landing pages, %s and %s; keep one (%s is left out)",
 					dir, path.Base(first.Path), path.Base(p.Path), path.Base(p.Path))
 				continue
 			}

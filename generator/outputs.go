@@ -77,7 +77,7 @@ func (o *outputs) claim(out, what string, pos diag.Position) {
 		if pos.File == "" {
 			pos.File = strings.Fields(what)[len(strings.Fields(what))-1]
 		}
-		o.diags.Errorf(pos, "%s", msg)
+		o.diags.Rule("output-clash").Errorf(pos, "%s", msg)
 	}
 	if other, ok := o.files[out]; ok {
 		clash(other)

@@ -68,6 +68,11 @@ func (s *site) diagnostics(want ...string) *site {
 	if w := strings.Join(want, "\n"); got != w {
 		s.t.Errorf("diagnostics:\n%s\nwant:\n%s", got, w)
 	}
+	for _, d := range s.rep.Diagnostics {
+		if d.Rule == "" {
+			s.t.Errorf("%s has no rule id: report it with diags.Rule(...), and list the rule in README", d)
+		}
+	}
 	return s
 }
 

@@ -53,7 +53,7 @@ func Load(site fs.FS) (Site, diag.List, error) {
 	var diags diag.List
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		diags.Errorf(yamlErrorPos(err), "%s", trimYAMLError(err))
+		diags.Rule("config").Errorf(yamlErrorPos(err), "%s", trimYAMLError(err))
 		return cfg, diags, nil
 	}
 	if len(doc.Content) == 0 {
@@ -61,7 +61,7 @@ func Load(site fs.FS) (Site, diag.List, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		diags.Errorf(pos(root), "%s must be a mapping of keys to values", File)
+		diags.Rule("config").Errorf(pos(root), "%s must be a mapping of keys to values", File)
 		return cfg, diags, nil
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -72,18 +72,18 @@ func Load(site fs.FS) (Site, diag.List, error) {
 		case "base_url":
 			cfg.BaseURL = str(key.Value, val, &diags)
 			if u, err := url.Parse(cfg.BaseURL); err != nil || (cfg.BaseURL != "" && (u.Scheme == "" || u.Host == "")) {
-				diags.Errorf(pos(val), "base_url must be an absolute URL like \"https://handbook.example.com/\"")
+				diags.Rule("config").Errorf(pos(val), "base_url must be an absolute URL like \"https://handbook.example.com/\"")
 			}
 		case "edit_url":
 			cfg.EditURL = str(key.Value, val, &diags)
 		case "unsafe_html":
 			if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" {
-				diags.Errorf(pos(val), "unsafe_html must be true or false")
+				diags.Rule("config").Errorf(pos(val), "unsafe_html must be true or false")
 				continue
 			}
 			cfg.UnsafeHTML, _ = strconv.ParseBool(val.Value)
 		default:
-			diags.Errorf(pos(key), "unknown key %q in %s (known: title, base_url, edit_url, unsafe_html)", key.Value, File)
+			diags.Rule("config").Errorf(pos(key), "unknown key %q in %s (known: title, base_url, edit_url, unsafe_html)", key.Value, File)
 		}
 	}
 	return cfg, diags, nil
@@ -91,7 +91,7 @@ func Load(site fs.FS) (Site, diag.List, error) {
 
 func str(key string, n *yaml.Node, diags *diag.List) string {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		diags.Errorf(pos(n), "%s must be a string", key)
+		diags.Rule("config").Errorf(pos(n), "%s must be a string", key)
 		return ""
 	}
 	return n.Value

@@ -66,6 +66,12 @@ type Diagnostic struct {
 	Pos      Position
 	Severity Severity
 	Msg      string
+	// Rule names the check that found the problem ("reference", "link",
+	// ...), short and stable for scripts; README lists them.
+	Rule string
+	// Suggestion is the value the writer most likely meant, when the
+	// message offers one ("did you mean ...?").
+	Suggestion string
 }
 
 // String formats d as "path:line:col: severity: message".
@@ -76,14 +82,14 @@ func (d Diagnostic) String() string {
 // List collects diagnostics. The zero value is ready to use.
 type List []Diagnostic
 
-// Errorf adds an error at pos.
+// Errorf adds an error at pos, without a rule; Rule(...).Errorf names one.
 func (l *List) Errorf(pos Position, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	l.Rule("").Errorf(pos, format, args...)
 }
 
-// Warnf adds a warning at pos.
+// Warnf adds a warning at pos, without a rule; Rule(...).Warnf names one.
 func (l *List) Warnf(pos Position, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	l.Rule("").Warnf(pos, format, args...)
 }
 
 // Sort orders l by position, then severity, then message, and drops exact

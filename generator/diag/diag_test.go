@@ -52,3 +52,23 @@ func TestLinesAt(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleAndSuggestion(t *testing.T) {
+	var l List
+	l.Rule("reference").Errorf(Position{File: "a.md", Line: 3, Col: 13}, "reports_to %q is not a role; did you mean %q?", "leed", "lead")
+	l.Rule("span").Warnf(Position{File: "a.md"}, "direct_reports is 3")
+	l.Errorf(Position{File: "b.md"}, `link "x": did you mean "say \"hi\""?`)
+	want := []Diagnostic{
+		{Pos: Position{File: "a.md", Line: 3, Col: 13}, Severity: Error, Msg: `reports_to "leed" is not a role; did you mean "lead"?`, Rule: "reference", Suggestion: "lead"},
+		{Pos: Position{File: "a.md"}, Severity: Warning, Msg: "direct_reports is 3", Rule: "span"},
+		{Pos: Position{File: "b.md"}, Severity: Error, Msg: `link "x": did you mean "say \"hi\""?`, Suggestion: `say "hi"`},
+	}
+	if len(l) != len(want) {
+		t.Fatalf("got %d diagnostics; want %d", len(l), len(want))
+	}
+	for i := range want {
+		if l[i] != want[i] {
+			t.Errorf("diagnostic %d = %#v; want %#v", i, l[i], want[i])
+		}
+	}
+}

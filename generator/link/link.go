@@ -9,6 +9,7 @@
 package link
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -82,6 +83,15 @@ func NewResolver(site Site) *Resolver {
 	return r
 }
 
+// ErrAnchor matches (errors.Is) the error Resolve returns for a link to a
+// heading that does not exist, as opposed to a page that does not.
+var ErrAnchor = errors.New("no such heading")
+
+type anchorError struct{ msg string }
+
+func (e anchorError) Error() string        { return e.msg }
+func (e anchorError) Is(target error) bool { return target == ErrAnchor }
+
 // Resolve returns where dest, written in from, leads. A destination that
 // leaves the site (another scheme or host) is returned unchanged. A broken
 // link returns an error whose text is the diagnostic to show.
@@ -96,7 +106,7 @@ func (r *Resolver) Resolve(from *page.Page, dest string) (Target, error) {
 	frag := u.Fragment
 	if u.Path == "" {
 		if frag != "" && !r.anchors[from][frag] {
-			return Target{URL: dest}, fmt.Errorf("link %q: this page has no heading with id %q%s", dest, frag, r.suggestAnchor(from, frag))
+			return Target{URL: dest}, anchorError{fmt.Sprintf("link %q: this page has no heading with id %q%s", dest, frag, r.suggestAnchor(from, frag))}
 		}
 		return Target{URL: dest, Page: from}, nil
 	}
@@ -105,7 +115,7 @@ func (r *Resolver) Resolve(from *page.Page, dest string) (Target, error) {
 		return Target{URL: dest}, fmt.Errorf("link %q: %w", dest, err)
 	}
 	if frag != "" && target.Page != nil && !r.anchors[target.Page][frag] {
-		return Target{URL: dest}, fmt.Errorf("link %q: %s has no heading with id %q%s", dest, target.Page.Path, frag, r.suggestAnchor(target.Page, frag))
+		return Target{URL: dest}, anchorError{fmt.Sprintf("link %q: %s has no heading with id %q%s", dest, target.Page.Path, frag, r.suggestAnchor(target.Page, frag))}
 	}
 	if u.RawQuery != "" {
 		target.URL += "?" + u.RawQuery

@@ -44,8 +44,8 @@ func (g *Graph) index(diags *diag.List) {
 	for _, p := range g.Pages {
 		id := p.Meta.ID.Value
 		if first, ok := owner[id]; ok {
-			diags.Errorf(idPos(p), "duplicate id %q: %s uses it too; set a different id in one of them", id, first.Path)
-			diags.Errorf(idPos(first), "duplicate id %q: %s uses it too; set a different id in one of them", id, p.Path)
+			diags.Rule("duplicate-id").Errorf(idPos(p), "duplicate id %q: %s uses it too; set a different id in one of them", id, first.Path)
+			diags.Rule("duplicate-id").Errorf(idPos(first), "duplicate id %q: %s uses it too; set a different id in one of them", id, p.Path)
 			continue
 		}
 		owner[id] = p
@@ -99,7 +99,7 @@ func (g *Graph) resolveRoles(diags *diag.List) {
 		m := r.Page.Meta
 		for i, ref := range m.ReportsTo {
 			if slices.ContainsFunc(m.ReportsTo[:i], func(t page.Text) bool { return t.Value == ref.Value }) {
-				diags.Errorf(ref.Pos, "reports_to lists %q twice", ref.Value)
+				diags.Rule("reference").Errorf(ref.Pos, "reports_to lists %q twice", ref.Value)
 				continue
 			}
 			to, ok := g.lookupRole(r.Page, "reports_to", ref, diags)
@@ -107,7 +107,7 @@ func (g *Graph) resolveRoles(diags *diag.List) {
 				continue
 			}
 			if to == r {
-				diags.Errorf(ref.Pos, "reports_to %q is this role itself; a role cannot report to itself", ref.Value)
+				diags.Rule("cycle").Errorf(ref.Pos, "reports_to %q is this role itself; a role cannot report to itself", ref.Value)
 				continue
 			}
 			r.ReportsTo = append(r.ReportsTo, to)
@@ -203,15 +203,15 @@ func (g *Graph) check(from *page.Page, key string, ref page.Text, want page.Kind
 		}
 		return true
 	case ok:
-		diags.Errorf(ref.Pos, "%s %q is %s %s (%s), not %s %s", key, ref.Value, article(to.Kind), to.Kind, to.Path, article(want), want)
+		diags.Rule("reference").Errorf(ref.Pos, "%s %q is %s %s (%s), not %s %s", key, ref.Value, article(to.Kind), to.Kind, to.Path, article(want), want)
 	case g.drafts[ref.Value] != nil:
-		diags.Errorf(ref.Pos, "%s %q is a draft (%s), and drafts are left out of the site", key, ref.Value, g.drafts[ref.Value].Path)
+		diags.Rule("reference").Errorf(ref.Pos, "%s %q is a draft (%s), and drafts are left out of the site", key, ref.Value, g.drafts[ref.Value].Path)
 	default:
 		msg := fmt.Sprintf("%s %q is not %s %s", key, ref.Value, article(want), want)
 		if s := g.suggest(ref.Value, want); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
-		diags.Errorf(ref.Pos, "%s", msg)
+		diags.Rule("reference").Errorf(ref.Pos, "%s", msg)
 	}
 	return false
 }

@@ -21,7 +21,7 @@ func (g *Graph) checkCycles(diags *diag.List) {
 		}
 		names = append(names, c[0].ID())
 		pos := refPos(c[0].Page.Meta.ReportsTo, c[1].ID())
-		diags.Errorf(pos, "reporting cycle: %s; a reporting line must end at a role without reports_to", strings.Join(names, " → "))
+		diags.Rule("cycle").Errorf(pos, "reporting cycle: %s; a reporting line must end at a role without reports_to", strings.Join(names, " → "))
 	}
 	parent := func(t *Team) []*Team {
 		if t.Parent == nil {
@@ -35,7 +35,7 @@ func (g *Graph) checkCycles(diags *diag.List) {
 			names = append(names, t.Page.Meta.ID.Value)
 		}
 		names = append(names, c[0].Page.Meta.ID.Value)
-		diags.Errorf(c[0].Page.Meta.Parent.Pos, "team parent cycle: %s", strings.Join(names, " → "))
+		diags.Rule("cycle").Errorf(c[0].Page.Meta.Parent.Pos, "team parent cycle: %s", strings.Join(names, " → "))
 	}
 }
 
@@ -68,7 +68,7 @@ func (g *Graph) checkTops(diags *diag.List) {
 	if pos.Line == 0 {
 		pos = diag.Position{File: tops[0].Page.Path}
 	}
-	diags.Warnf(pos, "the org chart has %d tops: %s have no reports_to; add reports_to, or mark roles outside the team external: true",
+	diags.Rule("org-tops").Warnf(pos, "the org chart has %d tops: %s have no reports_to; add reports_to, or mark roles outside the team external: true",
 		len(tops), strings.Join(ids, ", "))
 }
 
@@ -102,7 +102,7 @@ func (g *Graph) checkSpans(diags *diag.List) {
 		if len(parts) > 0 {
 			detail = "the roles reporting to it have " + span.String() + " positions (" + strings.Join(parts, "; ") + ")"
 		}
-		diags.Warnf(declared.Pos, "direct_reports is %s, but %s", declared, detail)
+		diags.Rule("span").Warnf(declared.Pos, "direct_reports is %s, but %s", declared, detail)
 	}
 }
 

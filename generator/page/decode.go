@@ -24,7 +24,7 @@ func (d *decoder) pos(n *yaml.Node) diag.Position {
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.diags.Errorf(d.pos(n), format, args...)
+	d.diags.Rule("front-matter").Errorf(d.pos(n), format, args...)
 }
 
 // deref follows a YAML alias ("*name") to the value it stands for, placed

@@ -64,7 +64,7 @@ func splitFrontMatter(path string, src []byte, diags *diag.List) split {
 	if err != nil || len(rest) > len(src) {
 		// Reading from memory does not fail and the unmarshalers never
 		// return errors, so this is only a safety net.
-		diags.Errorf(at, "cannot read front matter: %v", err)
+		diags.Rule("front-matter").Errorf(at, "cannot read front matter: %v", err)
 		return split{body: src, bodyLine: 1}
 	}
 	consumed := len(src) - len(rest)
@@ -76,9 +76,9 @@ func splitFrontMatter(path string, src []byte, diags *diag.List) split {
 		// text: a writer who forgot the closing line wants to hear it.
 		switch first {
 		case "---", "+++":
-			diags.Errorf(at, "front matter starting here is not closed with %q", first)
+			diags.Rule("front-matter").Errorf(at, "front matter starting here is not closed with %q", first)
 		case "{":
-			diags.Errorf(at, `front matter starting here is not closed with a "}" line followed by an empty line`)
+			diags.Rule("front-matter").Errorf(at, `front matter starting here is not closed with a "}" line followed by an empty line`)
 		}
 		return s
 	}
@@ -91,7 +91,7 @@ func splitFrontMatter(path string, src []byte, diags *diag.List) split {
 		if e.line > 0 {
 			at = diag.Position{File: path, Line: s.line + e.line - 1, Col: e.col}
 		}
-		diags.Errorf(at, "front matter is not valid %s: %s", fm.format, e.msg)
+		diags.Rule("front-matter").Errorf(at, "front matter is not valid %s: %s", fm.format, e.msg)
 		return s
 	}
 	s.root = fm.root

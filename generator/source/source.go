@@ -64,7 +64,7 @@ func Load(ctx context.Context, site fs.FS) (Files, diag.List, error) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Following links could read outside the site, or loop.
-			diags.Warnf(diag.Position{File: p}, "symbolic link skipped: copy the file into content/ instead")
+			diags.Rule("symlink").Warnf(diag.Position{File: p}, "symbolic link skipped: copy the file into content/ instead")
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
@@ -72,7 +72,7 @@ func Load(ctx context.Context, site fs.FS) (Files, diag.List, error) {
 		}
 		if path.Ext(p) != ".md" {
 			if info, err := d.Info(); err == nil && info.Size() > MaxStaticSize {
-				diags.Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit for files in content/", info.Size(), MaxStaticSize>>20)
+				diags.Rule("file-size").Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit for files in content/", info.Size(), MaxStaticSize>>20)
 				return nil
 			}
 			files.Static = append(files.Static, File{Path: p})
@@ -96,17 +96,17 @@ func Load(ctx context.Context, site fs.FS) (Files, diag.List, error) {
 func read(site fs.FS, p string, d fs.DirEntry, diags *diag.List) (File, bool) {
 	info, err := d.Info()
 	if err == nil && info.Size() > MaxFileSize {
-		diags.Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit", info.Size(), MaxFileSize>>20)
+		diags.Rule("file-size").Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit", info.Size(), MaxFileSize>>20)
 		return File{}, false
 	}
 	data, err := fs.ReadFile(site, p)
 	if err != nil {
-		diags.Errorf(diag.Position{File: p}, "cannot read: %v", err)
+		diags.Rule("file").Errorf(diag.Position{File: p}, "cannot read: %v", err)
 		return File{}, false
 	}
 	if pos, bad := invalidUTF8(data); bad {
 		pos.File = p
-		diags.Errorf(pos, "invalid UTF-8: save the file as UTF-8")
+		diags.Rule("encoding").Errorf(pos, "invalid UTF-8: save the file as UTF-8")
 		return File{}, false
 	}
 	return File{Path: p, Data: data}, true
