@@ -64,24 +64,14 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
 		}
 	}()
-	s, err := load(ctx, cfg, &rep.Diagnostics)
+	s, err := validate(ctx, cfg, &rep.Diagnostics) // check.go: shared with Check
 	if err != nil {
 		return rep, err
 	}
-	g, diags := org.Build(s.pages, s.drafts)
-	rep.Diagnostics = append(rep.Diagnostics, diags...)
-	s.graph = g
-	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
-	s.checkOutputs(&rep.Diagnostics)
-	s.resolveLinks(&rep.Diagnostics)
-
-	rep.Diagnostics.Sort()
-	if cfg.Strict {
-		rep.Diagnostics = rep.Diagnostics.Strict()
-	}
-	if n := rep.Diagnostics.Count(diag.Error); n > 0 {
+	g := s.graph
+	if err := settle(rep, cfg.Strict); err != nil {
 		rep.Duration = time.Since(start)
-		return rep, contentError{n}
+		return rep, err
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, err

@@ -1,0 +1,65 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/nav"
+	"github.com/teamhandbook/handbook/generator/org"
+)
+
+// Check runs every validation of Build and writes nothing: the same stages,
+// so that "handbook check" passes exactly when "handbook build" would.
+// Config.Dest is not used.
+func Check(ctx context.Context, cfg Config) (rep *Report, err error) {
+	start := time.Now()
+	rep = &Report{}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	s, err := validate(ctx, cfg, &rep.Diagnostics)
+	if err != nil {
+		return rep, err
+	}
+	rep.Duration = time.Since(start)
+	if err := settle(rep, cfg.Strict); err != nil {
+		return rep, err
+	}
+	rep.BasePath = s.config.BasePath()
+	rep.Pages = len(s.pages)
+	return rep, ctx.Err()
+}
+
+// validate runs the stages that read and check the content, appending what
+// they find to diags. It returns an error only when the site cannot be read.
+func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
+	s, err := load(ctx, cfg, diags)
+	if err != nil {
+		return nil, err
+	}
+	g, d := org.Build(s.pages, s.drafts)
+	*diags = append(*diags, d...)
+	s.graph = g
+	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
+	s.checkOutputs(diags)
+	s.resolveLinks(diags)
+	return s, nil
+}
+
+// settle sorts the diagnostics, applies strict mode and returns the error
+// that stops a build when any diagnostic is an error.
+func settle(rep *Report, strict bool) error {
+	rep.Diagnostics.Sort()
+	if strict {
+		rep.Diagnostics = rep.Diagnostics.Strict()
+	}
+	if n := rep.Diagnostics.Count(diag.Error); n > 0 {
+		return contentError{n}
+	}
+	return nil
+}
