@@ -27,11 +27,11 @@ func Check(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return rep, err
 	}
 	rep.Duration = time.Since(start)
+	rep.BasePath = s.config.BasePath()
+	rep.Pages = len(s.pages)
 	if err := settle(rep, cfg.Strict); err != nil {
 		return rep, err
 	}
-	rep.BasePath = s.config.BasePath()
-	rep.Pages = len(s.pages)
 	return rep, ctx.Err()
 }
 

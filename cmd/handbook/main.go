@@ -6,6 +6,7 @@
 //
 //	handbook build [--source DIR] [--dest DIR] [--strict]
 //	handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
+//	handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
 //	handbook version
 //	handbook help
 //
@@ -33,6 +34,9 @@ Usage:
       Check every reference and build the site into --dest (default DIR/public).
   handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
       Build, then serve the site on the local machine.
+  handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
+      Run every check of build, write nothing; with --base, report only
+      what is new since that git revision.
   handbook version
       Print the version.
   handbook help
@@ -66,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = build(ctx, args[1:], stderr)
 	case "serve":
 		err = serve(ctx, args[1:], stdout, stderr)
+	case "check":
+		err = check(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "handbook %s\n", Version)
 	case "help", "--help", "-help", "-h":

@@ -72,3 +72,17 @@ func TestRuleAndSuggestion(t *testing.T) {
 		}
 	}
 }
+
+func TestSinceKeepsOnlyWhatAChangeAdds(t *testing.T) {
+	var base, now List
+	base.Rule("link").Errorf(Position{File: "a.md", Line: 3, Col: 1}, "broken x")
+	base.Rule("link").Errorf(Position{File: "a.md", Line: 9, Col: 1}, "broken y")
+	now.Rule("link").Errorf(Position{File: "a.md", Line: 5, Col: 1}, "broken x") // moved down: old
+	now.Rule("link").Errorf(Position{File: "a.md", Line: 6, Col: 1}, "broken x") // a second copy: new
+	now.Rule("reference").Errorf(Position{File: "b.md", Line: 2, Col: 1}, "bad") // new
+	got := now.Since(base).String()
+	want := "a.md:6:1: error: broken x\nb.md:2:1: error: bad\n"
+	if got != want {
+		t.Errorf("Since:\n%s\nwant:\n%s", got, want)
+	}
+}
