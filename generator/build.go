@@ -10,6 +10,7 @@ import (
 
 	"github.com/teamhandbook/handbook/generator/config"
 	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/history"
 	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/nav"
@@ -26,6 +27,9 @@ type Config struct {
 	Assets    fs.FS  // the built-in assets
 	Dest      string // the output folder, replaced as a whole on success
 	Strict    bool   // treat warnings as errors
+
+	Now     func() time.Time          // the clock review_by is checked against; time.Now when nil
+	History map[string]history.Change // each file's last commit, by site path; nil outside git
 }
 
 // Report says what a build found and did.
@@ -121,4 +125,6 @@ type site struct {
 	tree    *nav.Tree
 	links   map[*page.Page][]*page.Page      // body links, target → sources
 	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
+	today   time.Time                        // for review_by
+	history map[string]history.Change
 }

@@ -48,6 +48,8 @@ func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) 
 	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
 	s.checkOutputs(diags)
 	s.resolveLinks(diags)
+	s.today, s.history = cfg.today(), cfg.History
+	s.checkReviews(diags)
 	return s, nil
 }
 

@@ -15,6 +15,7 @@ var generated = []struct{ url, what string }{
 	{"/404.html", "the page-not-found page"},
 	{"/sitemap.xml", "the sitemap"},
 	{"/schema/frontmatter.json", "the front-matter schema"},
+	{"/needs-review/", "the needs-review page"},
 }
 
 // generatedURLs lists the URLs of generated, for link checking.

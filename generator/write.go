@@ -135,13 +135,14 @@ func (s *site) views() []*layout.View {
 		if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
 			v.TitleID = d.Headings[0].ID
 		}
-		if s.config.EditURL != "" {
-			v.EditURL = s.config.EditURL + p.Path
+		if prefix := s.config.EditPrefix(); prefix != "" {
+			v.EditURL = prefix + p.Path
 		}
 		v.Role, _ = s.graph.RoleOf(p)
 		v.Team, _ = s.graph.TeamOf(p)
 		v.Process, _ = s.graph.ProcessOf(p)
 		v.Ladder, _ = s.graph.LadderOf(p)
+		v.Meta = s.pageMeta(p)
 		if p.Landing {
 			sec, _ := s.tree.Section(strings.TrimSuffix(p.Path[:strings.LastIndex(p.Path, "/")+1], "/"))
 			s.fillSection(v, sec)
@@ -162,6 +163,7 @@ func (s *site) views() []*layout.View {
 	chart.Summary = "Who reports to whom, drawn from every role's reports_to."
 	chart.Chart = s.graph.Chart()
 	views = append(views, chart)
+	views = append(views, s.reviewView())
 	notFound := s.view("/404.html", "Page not found")
 	notFound.Kind = "404"
 	notFound.Crumbs = nil

@@ -65,6 +65,7 @@ func build(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	cfg.History = siteHistory(ctx, b.source, stderr)
 	_, err = runBuild(ctx, cfg, stderr)
 	return err
 }

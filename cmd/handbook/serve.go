@@ -28,6 +28,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	cfg.History = siteHistory(ctx, b.source, stderr)
 	rep, err := runBuild(ctx, cfg, stderr)
 	if err != nil {
 		return err

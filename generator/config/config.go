@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -22,6 +23,8 @@ type Site struct {
 	Title      string // shown in every page's header
 	BaseURL    string // where the site is published; its path prefixes every link
 	EditURL    string // prefix that, followed by a page's path, edits the page
+	Repository string // the repository's web address, for "Edit this page" when EditURL is not set
+	Branch     string // the branch pages are edited on; "main" by default
 	UnsafeHTML bool   // render raw HTML in Markdown
 }
 
@@ -35,6 +38,21 @@ func (s Site) BasePath() string {
 		return u.Path + "/"
 	}
 	return u.Path
+}
+
+// EditPrefix returns what, followed by a page's path from the site root,
+// is the address that edits the page: edit_url when set, else the
+// repository's "edit" address on the branch, the form GitHub and Gitea use
+// (GitLab redirects it too). It is "" when neither is set.
+func (s Site) EditPrefix() string {
+	if s.EditURL != "" || s.Repository == "" {
+		return s.EditURL
+	}
+	branch := s.Branch
+	if branch == "" {
+		branch = "main"
+	}
+	return strings.TrimSuffix(s.Repository, "/") + "/edit/" + branch + "/"
 }
 
 // Default is used for keys the file does not set, and when there is no file.
@@ -76,6 +94,13 @@ func Load(site fs.FS) (Site, diag.List, error) {
 			}
 		case "edit_url":
 			cfg.EditURL = str(key.Value, val, &diags)
+		case "repository":
+			cfg.Repository = str(key.Value, val, &diags)
+			if u, err := url.Parse(cfg.Repository); err != nil || u.Scheme == "" || u.Host == "" {
+				diags.Rule("config").Errorf(pos(val), "repository must be the repository's web address like \"https://github.com/org/handbook\"")
+			}
+		case "branch":
+			cfg.Branch = str(key.Value, val, &diags)
 		case "unsafe_html":
 			if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" {
 				diags.Rule("config").Errorf(pos(val), "unsafe_html must be true or false")
@@ -83,7 +108,7 @@ func Load(site fs.FS) (Site, diag.List, error) {
 			}
 			cfg.UnsafeHTML, _ = strconv.ParseBool(val.Value)
 		default:
-			diags.Rule("config").Errorf(pos(key), "unknown key %q in %s (known: title, base_url, edit_url, unsafe_html)", key.Value, File)
+			diags.Rule("config").Errorf(pos(key), "unknown key %q in %s (known: title, base_url, edit_url, repository, branch, unsafe_html)", key.Value, File)
 		}
 	}
 	return cfg, diags, nil

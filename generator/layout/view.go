@@ -34,6 +34,8 @@ type View struct {
 	Next    *nav.Item
 	Sidebar template.HTML // from Theme.Sidebar, with the current page marked
 	EditURL string
+	Meta    PageMeta      // owner, last change and review date (pagemeta.go)
+	Reviews []ReviewGroup // the needs-review page's list
 
 	Backlinks []*page.Page
 
@@ -52,7 +54,7 @@ type View struct {
 // Template returns the template file that renders v.
 func (v *View) Template() string {
 	switch v.Kind {
-	case "role", "process", "ladder", "team", "org", "404":
+	case "role", "process", "ladder", "team", "org", "404", "review":
 		return v.Kind + ".html"
 	}
 	return "page.html"

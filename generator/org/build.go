@@ -31,6 +31,7 @@ func Build(pages, drafts []*page.Page) (*Graph, diag.List) {
 		}
 	}
 	g.resolve(&diags)
+	g.resolveOwners(&diags)
 	g.inheritTeams()
 	g.checkCycles(&diags)
 	g.checkTops(&diags)

@@ -29,6 +29,7 @@ type Graph struct {
 	ladders map[*page.Page]*Ladder
 	refs    map[*page.Page][]*page.Page // who refers to a page from front matter
 	drafts  map[string]*page.Page
+	owners  map[*page.Page]*Role // owners of pages that are not processes (owners.go)
 }
 
 // Role is a role page with its reporting lines resolved.

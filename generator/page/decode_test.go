@@ -212,6 +212,7 @@ func withoutPositions(m Meta) Meta {
 	texts(m.Skills.Preferred)
 	m.Positions.Pos = diag.Position{}
 	m.DirectReports.Pos = diag.Position{}
+	m.ReviewBy.Pos = diag.Position{}
 	for i := range m.Levels {
 		l := &m.Levels[i]
 		text(&l.Role)
@@ -238,6 +239,7 @@ func TestEveryKeyDecodes(t *testing.T) {
 		shapeCount:     `2`,
 		shapeSkills:    `["x"]`,
 		shapeLevels:    `[{role: x}]`,
+		shapeDate:      `2025-06-30`,
 	}
 	folders := map[Kind]string{KindRole: "roles", KindProcess: "processes", KindLadder: "ladders", KindTeam: "teams"}
 	for _, k := range metaKeys() {
@@ -301,7 +303,7 @@ title: [Senior]
 reports_too: lead
 positions: two
 direct_reports: "6-4"
-owner: someone
+cadence: weekly
 skills:
   required: Go
   nice: [Rust]
@@ -317,7 +319,7 @@ weight: 1.5
 				`content/roles/x.md:3:1: error: unknown key "reports_too"; did you mean "reports_to"?`,
 				`content/roles/x.md:4:12: error: positions must be a number or a range like "2-3", not "two"`,
 				`content/roles/x.md:5:17: error: direct_reports must be a range from low to high like "4-6", not "6-4"`,
-				`content/roles/x.md:6:1: error: key "owner" is for process pages, not role pages`,
+				`content/roles/x.md:6:1: error: key "cadence" is for process pages, not role pages`,
 				`content/roles/x.md:8:13: error: skills.required must be a list of strings, not "Go"`,
 				`content/roles/x.md:9:3: error: unknown key "nice" in skills`,
 				`content/roles/x.md:10:11: error: each item of aliases must start with "/", not "old/path/"`,
@@ -339,6 +341,22 @@ weight: 1.5
 				`content/roles/x.md:7:1: error: unknown key "Title"; did you mean "title"?`,
 				`content/roles/x.md:8:7: error: team must be a string, not null`,
 				`content/roles/x.md:9:11: error: external must be true or false, not 1`,
+			},
+		},
+		{
+			name: "review dates",
+			path: "content/a.md",
+			src:  "---\ntitle: A\nreview_by: 30/06/2025\n---\n",
+			want: []string{
+				`content/a.md:3:12: error: review_by must be a date like 2006-01-02, not "30/06/2025"`,
+			},
+		},
+		{
+			name: "json review date",
+			path: "content/a.md",
+			src:  "{\n  \"title\": \"A\",\n  \"review_by\": 2025\n}\n\n",
+			want: []string{
+				`content/a.md:3:16: error: review_by must be a date like 2006-01-02, not 2025`,
 			},
 		},
 		{

@@ -18,6 +18,7 @@ const (
 	shapeCount                  // a number or a range "2-3"
 	shapeSkills                 // a list of strings, or required and preferred lists
 	shapeLevels                 // a list of ladder steps
+	shapeDate                   // a calendar date, 2006-01-02
 )
 
 // key is one front-matter key of a T (Meta, Level or Skills). The tables
@@ -43,6 +44,7 @@ type value struct {
 	count  Range
 	skills Skills
 	levels []Level
+	date   Date
 }
 
 // appliesTo reports whether a page of kind k may use the key.
@@ -88,6 +90,12 @@ func metaKeys() []key[Meta] {
 		{"aliases", nil, shapeAliases,
 			`Old URLs ("/old/path/") that redirect to this page.`,
 			func(m *Meta, v value) { m.Aliases = v.texts }},
+		{"owner", nil, shapeRef,
+			`The id of the role that owns the page and keeps it true. On a process page, the role that owns the process.`,
+			func(m *Meta, v value) { m.Owner = v.text }},
+		{"review_by", nil, shapeDate,
+			`The date (2006-01-02) by which the owner reviews the page again. Past it, the build warns and the page is listed as needing review.`,
+			func(m *Meta, v value) { m.ReviewBy = v.date }},
 
 		{"reports_to", role, shapeRefOrRefs,
 			`Role pages: the id of the role this role reports to. A list means alternatives ("reports to A or B").`,
@@ -108,9 +116,6 @@ func metaKeys() []key[Meta] {
 			`Role pages: a role outside this handbook's team (a VP, the CTO) that exists so that reporting lines end somewhere real.`,
 			func(m *Meta, v value) { m.External = v.flag }},
 
-		{"owner", process, shapeRef,
-			`Process pages: the id of the role that owns the process.`,
-			func(m *Meta, v value) { m.Owner = v.text }},
 		{"participants", process, shapeRefs,
 			`Process pages: the ids of the roles that take part.`,
 			func(m *Meta, v value) { m.Participants = v.texts }},

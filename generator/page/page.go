@@ -10,6 +10,7 @@ package page
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/teamhandbook/handbook/generator/diag"
 )
@@ -53,6 +54,15 @@ type Text struct {
 	Pos   diag.Position
 }
 
+// Date is a calendar date from front matter with where it was written.
+type Date struct {
+	Time time.Time // midnight UTC; zero when the key was absent
+	Pos  diag.Position
+}
+
+// String formats d as "2006-01-02".
+func (d Date) String() string { return d.Time.Format(time.DateOnly) }
+
 // Range is a count written as a number ("2") or a range ("2-3").
 type Range struct {
 	Min, Max int
@@ -88,13 +98,15 @@ type Skills struct {
 // are rejected while decoding, so at most one kind's group below is set.
 type Meta struct {
 	// Every page.
-	Title   Text
-	ID      Text // defaults to the file name without ".md" (the folder's name for a landing page)
-	Kind    Text // overrides the kind taken from the first folder
-	Summary Text
-	Draft   bool
-	Weight  int
-	Aliases []Text
+	Title    Text
+	ID       Text // defaults to the file name without ".md" (the folder's name for a landing page)
+	Kind     Text // overrides the kind taken from the first folder
+	Summary  Text
+	Draft    bool
+	Weight   int
+	Aliases  []Text
+	Owner    Text // a role id; on a process page, the process's owner
+	ReviewBy Date
 
 	// Roles.
 	ReportsTo     []Text // several ids mean alternatives: "reports to A or B"
@@ -105,7 +117,6 @@ type Meta struct {
 	External      bool
 
 	// Processes.
-	Owner        Text
 	Participants []Text
 	Cadence      Text
 

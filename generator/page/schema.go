@@ -36,6 +36,7 @@ type schema struct {
 	Enum                 []string   `json:"enum,omitempty"`
 	MinLength            int        `json:"minLength,omitempty"`
 	Pattern              string     `json:"pattern,omitempty"`
+	Format               string     `json:"format,omitempty"`
 	Minimum              *int       `json:"minimum,omitempty"`
 	Items                *schema    `json:"items,omitempty"`
 	Properties           properties `json:"properties,omitempty"`
@@ -123,6 +124,8 @@ func shapeSchema(sh shape) *schema {
 		}}
 	case shapeSkills:
 		return &schema{OneOf: []*schema{list(str()), objectSchema(skillKeys())}}
+	case shapeDate:
+		return &schema{Type: "string", Format: "date"}
 	case shapeLevels:
 		level := objectSchema(levelKeys())
 		level.AnyOf = []*schema{{Required: []string{"role"}}, {Required: []string{"title"}}}

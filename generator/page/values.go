@@ -77,6 +77,8 @@ func (d *decoder) value(name string, s shape, v *yaml.Node) value {
 		out.skills = d.skills(name, v)
 	case shapeLevels:
 		out.levels = d.levels(name, v)
+	case shapeDate:
+		out.date = d.date(name, v)
 	}
 	return out
 }
