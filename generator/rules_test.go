@@ -290,7 +290,7 @@ colour: blue
 -- content/a.md --
 # A
 `).fails().diagnostics(
-		`handbook.yaml:2:1: error: unknown key "colour" in handbook.yaml (known: title, base_url, edit_url, unsafe_html)`)
+		`handbook.yaml:2:1: error: unknown key "colour" in handbook.yaml (known: title, base_url, edit_url, repository, branch, unsafe_html)`)
 }
 
 func TestSamePublishedURL(t *testing.T) {
