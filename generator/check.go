@@ -65,3 +65,21 @@ func settle(rep *Report, strict bool) error {
 	}
 	return nil
 }
+
+// Organisation reads and checks the site like Check and returns its
+// organisation, even when the content has errors (references that fail are
+// left out of the graph), for comparing two versions of a handbook. It
+// returns an error only when the site cannot be read.
+func Organisation(ctx context.Context, cfg Config) (g *org.Graph, base string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	var diags diag.List
+	s, err := validate(ctx, cfg, &diags)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.graph, s.config.BasePath(), nil
+}

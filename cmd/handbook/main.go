@@ -7,6 +7,7 @@
 //	handbook build [--source DIR] [--dest DIR] [--strict]
 //	handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
 //	handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
+//	handbook diff --base GIT-REF [--source DIR] [--format markdown|json]
 //	handbook version
 //	handbook help
 //
@@ -37,6 +38,9 @@ Usage:
   handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
       Run every check of build, write nothing; with --base, report only
       what is new since that git revision.
+  handbook diff --base GIT-REF [--source DIR] [--format markdown|json]
+      Say what the working tree changes in the organisation since that
+      revision: roles, reporting lines, positions, owners, ladders, URLs.
   handbook version
       Print the version.
   handbook help
@@ -72,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = serve(ctx, args[1:], stdout, stderr)
 	case "check":
 		err = check(ctx, args[1:], stdout, stderr)
+	case "diff":
+		err = diff(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "handbook %s\n", Version)
 	case "help", "--help", "-help", "-h":
