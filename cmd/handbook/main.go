@@ -8,6 +8,7 @@
 //	handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
 //	handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
 //	handbook diff --base GIT-REF [--source DIR] [--format markdown|json]
+//	handbook new role|process|ladder|team|page "Title" [--source DIR] [--reports-to ID] [--owner ID] [--team ID] [--lead ID] [--parent ID]
 //	handbook version
 //	handbook help
 //
@@ -41,6 +42,10 @@ Usage:
   handbook diff --base GIT-REF [--source DIR] [--format markdown|json]
       Say what the working tree changes in the organisation since that
       revision: roles, reporting lines, positions, owners, ladders, URLs.
+  handbook new role|process|ladder|team|page "Title" [--source DIR]
+          [--reports-to ID] [--owner ID] [--team ID] [--lead ID] [--parent ID]
+      Write a new page with commented front matter in the right folder;
+      references are checked like the build checks them.
   handbook version
       Print the version.
   handbook help
@@ -78,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = check(ctx, args[1:], stdout, stderr)
 	case "diff":
 		err = diff(ctx, args[1:], stdout, stderr)
+	case "new":
+		err = newPage(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "handbook %s\n", Version)
 	case "help", "--help", "-help", "-h":
