@@ -16,6 +16,8 @@ var generated = []struct{ url, what string }{
 	{"/sitemap.xml", "the sitemap"},
 	{"/schema/frontmatter.json", "the front-matter schema"},
 	{"/needs-review/", "the needs-review page"},
+	{"/org.json", "the organisation export"},
+	{"/schema/org.json", "the organisation export's schema"},
 }
 
 // generatedURLs lists the URLs of generated, for link checking.

@@ -73,6 +73,8 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Stag
 	extra := map[string][]byte{
 		"sitemap.xml":             s.sitemap(),
 		"schema/frontmatter.json": page.Schema(),
+		"org.json":                s.graph.JSON(s.config.BasePath()),
+		"schema/org.json":         org.ExportSchema(),
 	}
 	for name, data := range extra {
 		if err := out.WriteFile(name, data); err != nil {
