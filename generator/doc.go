@@ -64,6 +64,8 @@
 //	draft    bool     drafts are left out of the site
 //	weight   int      orders pages in navigation (lower first, then by title)
 //	aliases  [string] old URLs ("/old/path/") that redirect to this page
+//	owner    string   the role id that owns the page (a process's owner)
+//	review_by date    2025-06-30; past it, a warning and /needs-review/
 //
 // Keys of roles:
 //
@@ -133,6 +135,8 @@
 //	title: Serverless Computing Team Handbook
 //	base_url: https://handbook.example.com/
 //	edit_url: https://github.com/org/repo/edit/main/
+//	repository: https://github.com/org/repo   # "Edit this page" when edit_url is not set
+//	branch: main                              # with repository; main by default
 //	unsafe_html: false   # allow raw HTML in Markdown
 //
 // Unknown keys are errors.
