@@ -77,6 +77,10 @@ func (d *decoder) value(name string, s shape, v *yaml.Node) value {
 		out.skills = d.skills(name, v)
 	case shapeLevels:
 		out.levels = d.levels(name, v)
+	case shapeOnboarding:
+		out.items = d.onboarding(name, v)
+	case shapeCompetencies:
+		out.comps = d.competencies(name, v)
 	}
 	return out
 }
