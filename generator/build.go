@@ -71,7 +71,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	g, diags := org.Build(s.pages, s.drafts)
 	rep.Diagnostics = append(rep.Diagnostics, diags...)
 	s.graph = g
-	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
+	s.tree = nav.Build(s.pages, append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...)...)
 	s.checkOutputs(&rep.Diagnostics)
 	s.resolveLinks(&rep.Diagnostics)
 

@@ -142,6 +142,7 @@ func (s *site) views() []*layout.View {
 		v.Team, _ = s.graph.TeamOf(p)
 		v.Process, _ = s.graph.ProcessOf(p)
 		v.Ladder, _ = s.graph.LadderOf(p)
+		v.Skill, _ = s.graph.SkillOf(p)
 		if p.Landing {
 			sec, _ := s.tree.Section(strings.TrimSuffix(p.Path[:strings.LastIndex(p.Path, "/")+1], "/"))
 			s.fillSection(v, sec)
@@ -162,6 +163,7 @@ func (s *site) views() []*layout.View {
 	chart.Summary = "Who reports to whom, drawn from every role's reports_to."
 	chart.Chart = s.graph.Chart()
 	views = append(views, chart)
+	views = append(views, s.growthViews()...)
 	notFound := s.view("/404.html", "Page not found")
 	notFound.Kind = "404"
 	notFound.Crumbs = nil

@@ -21,6 +21,7 @@ type Graph struct {
 	Teams     []*Team
 	Processes []*Process
 	Ladders   []*Ladder
+	Skills    []*Skill // skill pages, or when there are none the skills roles name
 
 	byID    map[string]*page.Page
 	roles   map[string]*Role
@@ -29,6 +30,7 @@ type Graph struct {
 	ladders map[*page.Page]*Ladder
 	refs    map[*page.Page][]*page.Page // who refers to a page from front matter
 	drafts  map[string]*page.Page
+	skills  map[string]*Skill // by page id, or by name when there are no skill pages
 }
 
 // Role is a role page with its reporting lines resolved.
@@ -39,6 +41,8 @@ type Role struct {
 	Team      *Team
 	Processes []*Process // owned or taken part in
 	Ladders   []Place
+	Skills    RoleSkills
+	Checklist []Group // the onboarding checklist; nil for external roles
 }
 
 // ID returns the role's id.
@@ -76,8 +80,10 @@ type Process struct {
 
 // Ladder is a career ladder with its steps resolved.
 type Ladder struct {
-	Page   *page.Page
-	Levels []Level
+	Page         *page.Page
+	Levels       []Level
+	Competencies []*Competency // the level matrix, one row per competency
+	Steps        []Step        // what changes between adjacent levels
 }
 
 // Level is one step of a ladder. Role is nil for a step that is not a role.
