@@ -17,8 +17,9 @@ type Competency struct {
 
 // Cell is what a competency expects at one level.
 type Cell struct {
-	Text    string // "" when nothing is expected yet
-	Written bool   // false when the level repeats the level below it
+	Text     string // "" when nothing is expected yet
+	Written  bool   // set at this level in front matter
+	Repeated bool   // not written here: the same as the level below
 }
 
 // Step is the move from one level to the next, with only the competencies
@@ -82,6 +83,7 @@ func (g *Graph) resolveCompetencies(diags *diag.List) {
 			for i := 1; i < len(c.Cells); i++ {
 				if !c.Cells[i].Written {
 					c.Cells[i].Text = c.Cells[i-1].Text
+					c.Cells[i].Repeated = c.Cells[i].Text != ""
 				}
 			}
 			l.Competencies = append(l.Competencies, c)
@@ -106,8 +108,15 @@ func unknownLevel(competency, level string, levels []string) string {
 	if s, ok := typo.Closest(level, levels, typo.Limit(len(level))); ok {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
-	if s := shortestWithWords(slugify(level), levels); s != "" {
-		return msg + fmt.Sprintf("; did you mean %q?", s)
+	// "technical" for "Technical lead": the shortest name with its words.
+	words, best := strings.Split(slugify(level), "-"), ""
+	for _, n := range levels {
+		if hasWordsInOrder(strings.Split(slugify(n), "-"), words) && (best == "" || len(n) < len(best)) {
+			best = n
+		}
+	}
+	if best != "" {
+		return msg + fmt.Sprintf("; did you mean %q?", best)
 	}
 	quoted := make([]string, len(levels))
 	for i, n := range levels {

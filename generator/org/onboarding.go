@@ -126,7 +126,9 @@ func group(items []Item) []Group {
 	return groups
 }
 
-// days reads "week 2" as 7: the day that period starts on, for ordering.
+// days reads "week 2" as 14: the day that period ends on, for ordering, so
+// that "week 2" comes before "month 1", which people write for the rest of
+// the first month.
 func days(when string) (int, bool) {
 	unit, num, ok := strings.Cut(strings.ToLower(when), " ")
 	if !ok {
@@ -141,7 +143,7 @@ func days(when string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	return (n - 1) * d, true
+	return n * d, true
 }
 
 // TeamRoles are the roles of one team that have an onboarding path.
