@@ -403,3 +403,17 @@ id: dev-onboarding
 		`content/skills-matrix/_index.md: error: content/skills-matrix/_index.md would be published at /skills-matrix/, where the skills matrix already is; rename one`,
 		`content/start-here.md: error: content/start-here.md would be published at /start-here/, where the start-here page already is; rename one`)
 }
+
+func TestGrowthPagesUnderABasePath(t *testing.T) {
+	build(t, growth+`
+-- handbook.yaml --
+title: Handbook
+base_url: https://example.com/hb/
+`).ok().
+		contains("onboarding/dev/index.html",
+			`<a href="/hb/processes/review/#steps">Ship a change</a>`,
+			`<li><a href="/hb/start-here/">Start here</a></li>`,
+			`<script src="/hb/assets/checklist.`).
+		contains("start-here/index.html", `<a href="/hb/onboarding/dev/">Developer</a>`).
+		contains("sitemap.xml", `<loc>https://example.com/hb/onboarding/dev/</loc>`)
+}
