@@ -31,6 +31,9 @@ type Graph struct {
 	refs    map[*page.Page][]*page.Page // who refers to a page from front matter
 	drafts  map[string]*page.Page
 	skills  map[string]*Skill // by page id, or by name when there are no skill pages
+
+	newcomers []*Role // roles with an onboarding path, computed once
+	skilled   []*Role // roles that name a skill, computed once
 }
 
 // Role is a role page with its reporting lines resolved.

@@ -26,15 +26,8 @@ type Item struct {
 
 // OnboardingRoles returns the roles that have an onboarding path: every
 // role of the team, not the external ones.
-func (g *Graph) OnboardingRoles() []*Role {
-	var out []*Role
-	for _, r := range g.Roles {
-		if !r.External() {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+// Every page's header asks, so it is computed once, by buildChecklists.
+func (g *Graph) OnboardingRoles() []*Role { return g.newcomers }
 
 // OnboardingURL is where the role's onboarding path is published.
 func (r *Role) OnboardingURL() string { return "/onboarding/" + r.ID() + "/" }
@@ -57,7 +50,12 @@ func (r *Role) Peers() []*Role {
 // its team's ancestors, outermost first, then its team's, then its own,
 // grouped by when.
 func (g *Graph) buildChecklists() {
-	for _, r := range g.OnboardingRoles() {
+	for _, r := range g.Roles {
+		if !r.External() {
+			g.newcomers = append(g.newcomers, r)
+		}
+	}
+	for _, r := range g.newcomers {
 		var items []Item
 		for _, t := range teamLine(r.Team) {
 			items = appendItems(items, t.Page)

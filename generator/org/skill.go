@@ -48,15 +48,7 @@ func (g *Graph) SkillOf(p *page.Page) (*Skill, bool) {
 
 // SkilledRoles returns the roles that name a skill: the columns of the
 // skills matrix.
-func (g *Graph) SkilledRoles() []*Role {
-	var out []*Role
-	for _, r := range g.Roles {
-		if r.Skills.Any() {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (g *Graph) SkilledRoles() []*Role { return g.skilled }
 
 // resolveSkills links each role to the skills it names. With skill pages,
 // a name must be a skill page's id, checked like every reference.
@@ -96,6 +88,9 @@ func (g *Graph) resolveSkills(diags *diag.List) {
 		}
 		for _, ref := range m.Preferred {
 			add(r, ref, &r.Skills.Preferred, func(s *Skill) *[]*Role { return &s.Preferred })
+		}
+		if r.Skills.Any() {
+			g.skilled = append(g.skilled, r)
 		}
 	}
 }
