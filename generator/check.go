@@ -45,7 +45,7 @@ func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) 
 	g, d := org.Build(s.pages, s.drafts)
 	*diags = append(*diags, d...)
 	s.graph = g
-	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
+	s.tree = nav.Build(s.pages, append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...)...)
 	s.checkOutputs(diags)
 	s.resolveLinks(diags)
 	s.today, s.history = cfg.today(), cfg.History

@@ -30,8 +30,9 @@
 //
 // Every .md file under content/ is a page. Its kind comes from its first
 // folder: content/roles/ holds roles, content/processes/ processes,
-// content/ladders/ career ladders and content/teams/ teams; anything else is a
-// plain page. The front-matter key kind overrides this.
+// content/ladders/ career ladders, content/teams/ teams and content/skills/
+// skills; anything else is a plain page. The front-matter key kind overrides
+// this.
 //
 // A folder's landing page is its _index.md, index.md or README.md (only one of
 // them); content/_index.md (or index.md, README.md) is the home page. A
@@ -59,7 +60,7 @@
 //	id       string   how other pages refer to this one; defaults to the file
 //	                  name without ".md" (the folder name for a landing
 //	                  page, "home" for the home page); unique in the handbook
-//	kind     string   page, role, process, ladder or team
+//	kind     string   page, role, process, ladder, team or skill
 //	summary  string   one sentence, shown in indexes and under the title
 //	draft    bool     drafts are left out of the site
 //	weight   int      orders pages in navigation (lower first, then by title)
@@ -82,6 +83,12 @@
 //	external        bool                a role outside this handbook's team
 //	                                    (a VP, the CTO) that exists so that
 //	                                    reporting lines end somewhere real
+//	onboarding      [task or {task: string, link: string, when: string}]
+//	                                    the role's first tasks; also a key of
+//	                                    team pages (see below)
+//
+// When content/skills/ has pages, every skill a role names must be the id of
+// one of them, checked like every reference; otherwise skills are free text.
 //
 // Keys of processes:
 //
@@ -95,12 +102,55 @@
 //	        the steps from first to last; each names a role id, or a
 //	        title for a step that is not a role ("Technical lead"), or
 //	        both; typical is how long people stay before the next step
+//	competencies  {name: {level: string}}
+//	        the level matrix: for each competency, what each level
+//	        expects, the level named by its role id or its title; a
+//	        level left out expects what the level below it does
+//
+//	---
+//	levels:
+//	  - role: serverless-developer
+//	  - role: senior-serverless-developer
+//	competencies:
+//	  Operations:
+//	    serverless-developer: Supports production deployments.
+//	    senior-serverless-developer: Resolves critical incidents within an hour.
+//	---
 //
 // Keys of teams:
 //
 //	lead      string  the role id that leads the team
 //	parent    string  the id of the team this one belongs to
 //	division  string  the division, as free text
+//	onboarding  [task or {task: string, link: string, when: string}]
+//	          the checklist every role of the team (and of the teams
+//	          inside it) starts with
+//
+// # Onboarding and growth
+//
+// Every role that is not external gets an onboarding path at
+// /onboarding/<role-id>/: its team and lead, its reporting line and peers,
+// its processes, its skills, its ladder step with the next one and that
+// level's expectations, and a checklist. The checklist is the onboarding
+// items of the role's teams, outermost first, then the role's own, grouped
+// by when: "day N", "week N", "month N", "quarter N" and "year N" in time
+// order, then other words as they first appear, then items without a time.
+// A link is written like a link in the body of the page that sets it.
+// Ticks are kept in the reader's browser (localStorage); without JavaScript
+// the list still reads and prints. /start-here/ lists every path by team
+// and is linked from the home page and the header.
+//
+//	onboarding:
+//	  - Set up your laptop
+//	  - task: Read Incident Response before your first on-call shift
+//	    link: ../processes/incident-response.md
+//	    when: week 2
+//
+// A ladder with competencies shows them as a matrix of levels, then, for each
+// pair of adjacent levels, only the competencies that change. Role pages show
+// the expectations of their level. When any role names skills,
+// /skills-matrix/ shows every skill against every role; a skill page lists
+// the roles that need it.
 //
 // A key that is unknown, or that belongs to another kind, is an error, and so
 // is a value of the wrong type.
@@ -123,6 +173,14 @@
 //     warning: the org chart has more than one top.
 //   - A role whose direct_reports cannot match the positions of the roles
 //     reporting to it is a warning showing both numbers.
+//   - A role's skills must name skill pages when content/skills/ has any;
+//     competencies must name levels of their ladder; an onboarding link
+//     must resolve like a body link. These are errors.
+//   - A manager at a lower level of a ladder than a direct report is a
+//     warning at the reports_to entry; a ladder level whose role reports
+//     past a role level in between is a warning at the level. Levels that
+//     are only a title hold nobody, so passing them is fine; of
+//     alternative managers the nearest counts.
 //   - Relative links to .md files ("../processes/incident-response.md",
 //     "/content/roles/x.md") are rewritten to page URLs, as GitHub renders
 //     them in a pull request. A link to a missing page, to a "#heading" the

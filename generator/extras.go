@@ -19,7 +19,7 @@ func (s *site) sitemap() []byte {
 	if prefix == "" {
 		prefix = strings.TrimSuffix(s.config.BasePath(), "/")
 	}
-	urls := []string{"/org/"}
+	urls := append([]string{"/org/"}, s.growthURLs()...)
 	for _, sec := range s.tree.Sections() {
 		if sec.Landing == nil {
 			urls = append(urls, sec.URL)

@@ -34,7 +34,7 @@ func (s *site) resolveLinks(diags *diag.List) {
 		Anchors: anchors,
 		Dirs:    s.tree.Dirs(),
 		Static:  static,
-		URLs:    generatedURLs(),
+		URLs:    append(generatedURLs(), s.growthURLs()...),
 		Drafts:  drafts,
 	})
 	s.links = map[*page.Page][]*page.Page{}
@@ -60,6 +60,7 @@ func (s *site) resolveLinks(diags *diag.List) {
 		}
 		s.targets[p] = urls
 	}
+	s.resolveOnboarding(resolver, diags)
 }
 
 // backlinks returns the pages that refer to p, by front matter or by link.

@@ -47,6 +47,9 @@ func (s *site) checkOutputs(diags *diag.List) {
 	for _, g := range generated {
 		o.claim(outputPath(g.url), g.what, diag.Position{})
 	}
+	for _, g := range s.growthPages() {
+		o.claim(outputPath(g.url), g.what, diag.Position{})
+	}
 	for _, sec := range s.tree.Sections() {
 		if sec.Landing == nil {
 			what := "the index of " + sec.Dir + "/"

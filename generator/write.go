@@ -145,6 +145,7 @@ func (s *site) views() []*layout.View {
 		v.Process, _ = s.graph.ProcessOf(p)
 		v.Ladder, _ = s.graph.LadderOf(p)
 		v.Meta = s.pageMeta(p)
+		v.Skill, _ = s.graph.SkillOf(p)
 		if p.Landing {
 			sec, _ := s.tree.Section(strings.TrimSuffix(p.Path[:strings.LastIndex(p.Path, "/")+1], "/"))
 			s.fillSection(v, sec)
@@ -166,6 +167,7 @@ func (s *site) views() []*layout.View {
 	chart.Chart = s.graph.Chart()
 	views = append(views, chart)
 	views = append(views, s.reviewView())
+	views = append(views, s.growthViews()...)
 	notFound := s.view("/404.html", "Page not found")
 	notFound.Kind = "404"
 	notFound.Crumbs = nil

@@ -21,7 +21,8 @@ import (
 )
 
 // Templates a theme must have, besides base.html.
-var pageTemplates = []string{"page.html", "role.html", "process.html", "ladder.html", "team.html", "org.html", "404.html", "review.html"}
+var pageTemplates = []string{"page.html", "role.html", "process.html", "ladder.html", "team.html", "org.html", "404.html", "review.html",
+	"skill.html", "onboarding.html", "start.html", "skills.html"}
 
 // Theme is ready to render the pages of one build.
 type Theme struct {

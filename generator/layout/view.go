@@ -49,12 +49,15 @@ type View struct {
 
 	Graph *org.Graph
 	Chart []*org.Node
+
+	Skill     *org.Skill       // a skill page
+	Checklist []ChecklistGroup // an onboarding path (Role is the role)
 }
 
 // Template returns the template file that renders v.
 func (v *View) Template() string {
 	switch v.Kind {
-	case "role", "process", "ladder", "team", "org", "404", "review":
+	case "role", "process", "ladder", "team", "org", "404", "review", "skill", "onboarding", "start", "skills":
 		return v.Kind + ".html"
 	}
 	return "page.html"

@@ -46,6 +46,7 @@ type Tree struct {
 var kindDirs = map[string]page.Kind{
 	"roles": page.KindRole, "processes": page.KindProcess,
 	"ladders": page.KindLadder, "teams": page.KindTeam,
+	"skills": page.KindSkill,
 }
 
 // Build arranges pages. extra are generated pages (the org chart) shown at

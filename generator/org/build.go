@@ -22,6 +22,7 @@ func Build(pages, drafts []*page.Page) (*Graph, diag.List) {
 		ladders: map[*page.Page]*Ladder{},
 		refs:    map[*page.Page][]*page.Page{},
 		drafts:  map[string]*page.Page{},
+		skills:  map[string]*Skill{},
 	}
 	var diags diag.List
 	g.index(&diags)
@@ -33,9 +34,13 @@ func Build(pages, drafts []*page.Page) (*Graph, diag.List) {
 	g.resolve(&diags)
 	g.resolveOwners(&diags)
 	g.inheritTeams()
+	g.resolveSkills(&diags)
+	g.resolveCompetencies(&diags)
+	g.buildChecklists()
 	g.checkCycles(&diags)
 	g.checkTops(&diags)
 	g.checkSpans(&diags)
+	g.checkLevels(&diags)
 	return g, diags
 }
 
@@ -75,6 +80,10 @@ func (g *Graph) index(diags *diag.List) {
 			l := &Ladder{Page: p}
 			g.ladders[p] = l
 			g.Ladders = append(g.Ladders, l)
+		case page.KindSkill:
+			sk := &Skill{Page: p, Name: p.Title}
+			g.skills[p.Meta.ID.Value] = sk
+			g.Skills = append(g.Skills, sk)
 		}
 	}
 }

@@ -21,6 +21,7 @@ type Graph struct {
 	Teams     []*Team
 	Processes []*Process
 	Ladders   []*Ladder
+	Skills    []*Skill // skill pages, or when there are none the skills roles name
 
 	byID    map[string]*page.Page
 	roles   map[string]*Role
@@ -30,6 +31,10 @@ type Graph struct {
 	refs    map[*page.Page][]*page.Page // who refers to a page from front matter
 	drafts  map[string]*page.Page
 	owners  map[*page.Page]*Role // owners of pages that are not processes (owners.go)
+	skills  map[string]*Skill    // by page id, or by name when there are no skill pages
+
+	newcomers []*Role // roles with an onboarding path, computed once
+	skilled   []*Role // roles that name a skill, computed once
 }
 
 // Role is a role page with its reporting lines resolved.
@@ -40,6 +45,8 @@ type Role struct {
 	Team      *Team
 	Processes []*Process // owned or taken part in
 	Ladders   []Place
+	Skills    RoleSkills
+	Checklist []Group // the onboarding checklist; nil for external roles
 }
 
 // ID returns the role's id.
@@ -77,8 +84,10 @@ type Process struct {
 
 // Ladder is a career ladder with its steps resolved.
 type Ladder struct {
-	Page   *page.Page
-	Levels []Level
+	Page         *page.Page
+	Levels       []Level
+	Competencies []*Competency // the level matrix, one row per competency
+	Steps        []Step        // what changes between adjacent levels
 }
 
 // Level is one step of a ladder. Role is nil for a step that is not a role.

@@ -3,6 +3,8 @@ package org
 import (
 	"fmt"
 	"testing"
+
+	"github.com/teamhandbook/handbook/generator/page"
 )
 
 func TestSlugify(t *testing.T) {
@@ -51,5 +53,22 @@ func TestShortestWithWords(t *testing.T) {
 		if got := shortestWithWords(tt.slug, ids); got != tt.want {
 			t.Errorf("shortestWithWords(%q) = %q; want %q", tt.slug, got, tt.want)
 		}
+	}
+}
+
+func TestChecklistGroupOrder(t *testing.T) {
+	var items []Item
+	for _, when := range []string{"", "month 1", "after launch", "week 2", "Week 1", "day 3", "month 3", "week 1"} {
+		items = append(items, Item{OnboardingItem: &page.OnboardingItem{When: page.Text{Value: when}}})
+	}
+	var got []string
+	for _, g := range group(items) {
+		got = append(got, fmt.Sprintf("%s(%d)", g.When, len(g.Items)))
+	}
+	// Times in time order, then words as they come, then no time; "Week 1"
+	// and "week 1" are one group.
+	want := "[day 3(1) Week 1(2) week 2(1) month 1(1) month 3(1) after launch(1) (1)]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("groups = %v; want %s", got, want)
 	}
 }

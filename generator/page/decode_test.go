@@ -228,18 +228,20 @@ func withoutPositions(m Meta) Meta {
 // would be accepted and then lost.
 func TestEveryKeyDecodes(t *testing.T) {
 	samples := map[shape]string{
-		shapeString:    `"x"`,
-		shapeRef:       `"x"`,
-		shapeKind:      `"page"`,
-		shapeBool:      `true`,
-		shapeInt:       `3`,
-		shapeRefs:      `["x"]`,
-		shapeRefOrRefs: `"x"`,
-		shapeAliases:   `["/x/"]`,
-		shapeCount:     `2`,
-		shapeSkills:    `["x"]`,
-		shapeLevels:    `[{role: x}]`,
-		shapeDate:      `2025-06-30`,
+		shapeString:       `"x"`,
+		shapeRef:          `"x"`,
+		shapeKind:         `"page"`,
+		shapeBool:         `true`,
+		shapeInt:          `3`,
+		shapeRefs:         `["x"]`,
+		shapeRefOrRefs:    `"x"`,
+		shapeAliases:      `["/x/"]`,
+		shapeCount:        `2`,
+		shapeSkills:       `["x"]`,
+		shapeLevels:       `[{role: x}]`,
+		shapeOnboarding:   `["x"]`,
+		shapeCompetencies: `{x: {y: z}}`,
+		shapeDate:         `2025-06-30`,
 	}
 	folders := map[Kind]string{KindRole: "roles", KindProcess: "processes", KindLadder: "ladders", KindTeam: "teams"}
 	for _, k := range metaKeys() {
@@ -417,9 +419,64 @@ weight: 1.5
 			path: "content/misc/x.md",
 			src:  "---\nkind: rol\nreports_to: a\n---\n",
 			want: []string{
-				`content/misc/x.md:2:7: error: kind must be one of role, team, process, ladder or page, not "rol"`,
+				`content/misc/x.md:2:7: error: kind must be one of role, team, process, ladder, skill or page, not "rol"`,
 				`content/misc/x.md:3:1: error: key "reports_to" is for role pages, not plain pages`,
 			},
+		},
+		{
+			name: "onboarding items",
+			path: "content/teams/x.md",
+			src: `---
+title: X
+onboarding:
+  - Meet the team
+  - ""
+  - [a]
+  - {link: a.md}
+  - {task: "", when: week 1}
+  - {task: Read, whn: week 1}
+  - {task: 3}
+---
+`,
+			want: []string{
+				`content/teams/x.md:5:5: error: each item of onboarding must not be empty`,
+				`content/teams/x.md:6:5: error: each item of onboarding must be a task or a mapping with task, link and when, not a list`,
+				`content/teams/x.md:7:5: error: onboarding item needs a task`,
+				`content/teams/x.md:8:12: error: onboarding[].task must not be empty`,
+				`content/teams/x.md:9:18: error: unknown key "whn" in an onboarding item; did you mean "when"?`,
+				`content/teams/x.md:10:12: error: onboarding[].task must be a string, not 3`,
+			},
+		},
+		{
+			name: "onboarding on a process",
+			path: "content/processes/x.md",
+			src:  "---\ntitle: X\nonboarding: Read it\n---\n",
+			want: []string{`content/processes/x.md:3:1: error: key "onboarding" is for role and team pages, not process pages`},
+		},
+		{
+			name: "competencies",
+			path: "content/ladders/x.md",
+			src: `---
+title: X
+competencies:
+  Delivery:
+    dev: Ships
+    dev: Ships twice
+    lead: ""
+  Scope: [a]
+---
+`,
+			want: []string{
+				`content/ladders/x.md:6:5: error: duplicate key "dev"; it is already set on line 5`,
+				`content/ladders/x.md:7:11: error: competencies.Delivery.lead must not be empty`,
+				`content/ladders/x.md:8:10: error: competencies.Scope must be a mapping of levels to expectations, not a list`,
+			},
+		},
+		{
+			name: "competencies as a list",
+			path: "content/ladders/x.md",
+			src:  "---\ntitle: X\ncompetencies: [a]\n---\n",
+			want: []string{`content/ladders/x.md:3:15: error: competencies must be a mapping of competency names to levels, not a list`},
 		},
 		{
 			name: "front matter that is not a mapping",

@@ -47,6 +47,8 @@ func folderKind(rel string, landing bool) Kind {
 		return KindLadder
 	case "teams":
 		return KindTeam
+	case "skills":
+		return KindSkill
 	}
 	return KindPage
 }

@@ -6,19 +6,21 @@ package page
 type shape int
 
 const (
-	shapeString    shape = iota // any string, "" included
-	shapeRef                    // the id of another page, or of this one: not empty
-	shapeKind                   // one of Kinds
-	shapeBool                   // true or false
-	shapeInt                    // a whole number
-	shapeStrings                // a list of strings
-	shapeRefs                   // a list of ids
-	shapeRefOrRefs              // an id, or a list of ids meaning alternatives
-	shapeAliases                // a list of URL paths starting with "/"
-	shapeCount                  // a number or a range "2-3"
-	shapeSkills                 // a list of strings, or required and preferred lists
-	shapeLevels                 // a list of ladder steps
-	shapeDate                   // a calendar date, 2006-01-02
+	shapeString       shape = iota // any string, "" included
+	shapeRef                       // the id of another page, or of this one: not empty
+	shapeKind                      // one of Kinds
+	shapeBool                      // true or false
+	shapeInt                       // a whole number
+	shapeStrings                   // a list of strings
+	shapeRefs                      // a list of ids
+	shapeRefOrRefs                 // an id, or a list of ids meaning alternatives
+	shapeAliases                   // a list of URL paths starting with "/"
+	shapeCount                     // a number or a range "2-3"
+	shapeSkills                    // a list of strings, or required and preferred lists
+	shapeLevels                    // a list of ladder steps
+	shapeOnboarding                // a list of checklist items
+	shapeCompetencies              // competency name → level → expectation
+	shapeDate                      // a calendar date, 2006-01-02
 )
 
 // key is one front-matter key of a T (Meta, Level or Skills). The tables
@@ -45,6 +47,8 @@ type value struct {
 	skills Skills
 	levels []Level
 	date   Date
+	items  []OnboardingItem
+	comps  []Competency
 }
 
 // appliesTo reports whether a page of kind k may use the key.
@@ -115,6 +119,9 @@ func metaKeys() []key[Meta] {
 		{"external", role, shapeBool,
 			`Role pages: a role outside this handbook's team (a VP, the CTO) that exists so that reporting lines end somewhere real.`,
 			func(m *Meta, v value) { m.External = v.flag }},
+		{"onboarding", []Kind{KindRole, KindTeam}, shapeOnboarding,
+			`Role and team pages: a new hire's checklist. Each item is a task, or a mapping with task, link (written like a body link) and when ("week 1"). A team's items come first on the onboarding path of each of its roles.`,
+			func(m *Meta, v value) { m.Onboarding = v.items }},
 
 		{"participants", process, shapeRefs,
 			`Process pages: the ids of the roles that take part.`,
@@ -126,6 +133,9 @@ func metaKeys() []key[Meta] {
 		{"levels", ladder, shapeLevels,
 			`Ladder pages: the steps from first to last. Each names a role id, or a title for a step that is not a role ("Technical lead"), or both.`,
 			func(m *Meta, v value) { m.Levels = v.levels }},
+		{"competencies", ladder, shapeCompetencies,
+			`Ladder pages: the level matrix, competency name → level (a role id or title from levels) → what is expected there. A level left out expects what the level below it does.`,
+			func(m *Meta, v value) { m.Competencies = v.comps }},
 
 		{"lead", team, shapeRef,
 			`Team pages: the id of the role that leads the team.`,

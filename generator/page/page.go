@@ -25,10 +25,11 @@ const (
 	KindProcess Kind = "process"
 	KindLadder  Kind = "ladder"
 	KindTeam    Kind = "team"
+	KindSkill   Kind = "skill"
 )
 
 // Kinds lists every kind, in the order indexes and navigation show them.
-var Kinds = []Kind{KindRole, KindTeam, KindProcess, KindLadder, KindPage}
+var Kinds = []Kind{KindRole, KindTeam, KindProcess, KindLadder, KindSkill, KindPage}
 
 // Page is one content file after its front matter has been decoded.
 type Page struct {
@@ -115,13 +116,15 @@ type Meta struct {
 	Team          Text
 	Skills        Skills
 	External      bool
+	Onboarding    []OnboardingItem // roles and teams: a team's items are its roles' too
 
 	// Processes.
 	Participants []Text
 	Cadence      Text
 
 	// Ladders.
-	Levels []Level
+	Levels       []Level
+	Competencies []Competency
 
 	// Teams.
 	Lead     Text

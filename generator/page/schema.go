@@ -14,7 +14,7 @@ func Schema() []byte {
 	root := objectSchema(metaKeys())
 	root.Schema = "https://json-schema.org/draft/2020-12/schema"
 	root.Title = "Handbook page front matter"
-	root.Description = "The front matter of a page of a team handbook. Keys of roles, processes, ladders and teams are only allowed on pages of that kind: in its folder (roles/, processes/, ladders/, teams/) or with kind set."
+	root.Description = "The front matter of a page of a team handbook. Keys of roles, processes, ladders and teams are only allowed on pages of that kind: in its folder (roles/, processes/, ladders/, teams/, skills/) or with kind set."
 
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -40,7 +40,7 @@ type schema struct {
 	Minimum              *int       `json:"minimum,omitempty"`
 	Items                *schema    `json:"items,omitempty"`
 	Properties           properties `json:"properties,omitempty"`
-	AdditionalProperties *bool      `json:"additionalProperties,omitempty"`
+	AdditionalProperties any        `json:"additionalProperties,omitempty"` // false, or the schema of every value
 	Required             []string   `json:"required,omitempty"`
 	AnyOf                []*schema  `json:"anyOf,omitempty"`
 	OneOf                []*schema  `json:"oneOf,omitempty"`
@@ -130,6 +130,13 @@ func shapeSchema(sh shape) *schema {
 		level := objectSchema(levelKeys())
 		level.AnyOf = []*schema{{Required: []string{"role"}}, {Required: []string{"title"}}}
 		return list(level)
+	case shapeOnboarding:
+		item := objectSchema(onboardingKeys())
+		item.Required = []string{"task"}
+		return list(&schema{OneOf: []*schema{{Type: "string", MinLength: 1}, item}})
+	case shapeCompetencies:
+		levels := &schema{Type: "object", AdditionalProperties: &schema{Type: "string", MinLength: 1}}
+		return &schema{Type: "object", AdditionalProperties: levels}
 	}
 	return str()
 }

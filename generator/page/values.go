@@ -79,6 +79,10 @@ func (d *decoder) value(name string, s shape, v *yaml.Node) value {
 		out.levels = d.levels(name, v)
 	case shapeDate:
 		out.date = d.date(name, v)
+	case shapeOnboarding:
+		out.items = d.onboarding(name, v)
+	case shapeCompetencies:
+		out.comps = d.competencies(name, v)
 	}
 	return out
 }

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserChecklistKeepsTicks follows the home page to a role's
+// onboarding path, ticks an item, and finds it still ticked after a reload:
+// the ticks live in the browser's localStorage, there is no server.
+func TestBrowserChecklistKeepsTicks(t *testing.T) {
+	base := serveRepositoryHandbook(t)
+	ctx := browser(t)
+	do(t, ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Click(`.start-here a`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`.cards`),
+		chromedp.Click(`a[href="/onboarding/serverless-developer/"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`.checklist .progress`), // shown by the script once it has run
+	)
+	if h1 := get(t, ctx, chromedp.Text(`main h1`)); h1 != "Onboarding: Serverless Developer" {
+		t.Fatalf("start here led to %q", h1)
+	}
+	const second = `.checklist .tasks li:nth-child(2) input`
+	if get(t, ctx, chromedp.Evaluate[bool](`document.querySelector('`+second+`').checked`)) {
+		t.Fatal("an item is ticked before anyone ticked it")
+	}
+	do(t, ctx, chromedp.Click(second, chromedp.NodeVisible))
+	progress := get(t, ctx, chromedp.Text(`.checklist .progress`))
+	if !strings.HasPrefix(progress, "1 of ") {
+		t.Errorf("after one tick the progress reads %q", progress)
+	}
+
+	do(t, ctx,
+		chromedp.Reload(),
+		chromedp.WaitVisible(`.checklist .progress`),
+	)
+	if !get(t, ctx, chromedp.Evaluate[bool](`document.querySelector('`+second+`').checked`)) {
+		t.Error("the ticked item is not ticked after a reload")
+	}
+	ticked := get(t, ctx, chromedp.Evaluate[float64](`document.querySelectorAll('.checklist input:checked').length`))
+	if ticked != 1 {
+		t.Errorf("%v items ticked after a reload; want 1", ticked)
+	}
+
+	// Another role's path has its own ticks.
+	do(t, ctx,
+		chromedp.Navigate(base+"/onboarding/devops-engineer-serverless-operations/"),
+		chromedp.WaitVisible(`.checklist .progress`),
+	)
+	if n := get(t, ctx, chromedp.Evaluate[float64](`document.querySelectorAll('.checklist input:checked').length`)); n != 0 {
+		t.Errorf("another role's checklist has %v items ticked; want 0", n)
+	}
+}

@@ -1,0 +1,131 @@
+package generator
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/layout"
+	"github.com/teamhandbook/handbook/generator/link"
+	"github.com/teamhandbook/handbook/generator/nav"
+	"github.com/teamhandbook/handbook/generator/org"
+)
+
+// The pages for a new hire's first weeks and for growing afterwards: an
+// onboarding path per role, the "Start here" page that leads to them, and
+// the skills matrix. They are made from the org graph, so they exist only
+// when the handbook has what they show.
+
+const (
+	startURL  = "/start-here/"
+	skillsURL = "/skills-matrix/"
+)
+
+// growthPages lists the generated pages this build has, with what they are
+// called in messages, for outputs to claim and links to reach.
+func (s *site) growthPages() []struct{ url, what string } {
+	var out []struct{ url, what string }
+	roles := s.graph.OnboardingRoles()
+	if len(roles) > 0 {
+		out = append(out, struct{ url, what string }{startURL, "the start-here page"})
+	}
+	for _, r := range roles {
+		out = append(out, struct{ url, what string }{r.OnboardingURL(), "the onboarding path of " + r.Page.Path})
+	}
+	if len(s.graph.SkilledRoles()) > 0 {
+		out = append(out, struct{ url, what string }{skillsURL, "the skills matrix"})
+	}
+	return out
+}
+
+// growthURLs lists the URLs of growthPages.
+func (s *site) growthURLs() []string {
+	var urls []string
+	for _, g := range s.growthPages() {
+		urls = append(urls, g.url)
+	}
+	return urls
+}
+
+// growthNav is the sidebar entry of the skills matrix, next to the org
+// chart. The onboarding paths are reached from "Start here" instead: one
+// entry per role would crowd the sidebar.
+func (s *site) growthNav() []*nav.Item {
+	if len(s.graph.SkilledRoles()) == 0 {
+		return nil
+	}
+	return []*nav.Item{{Title: "Skills matrix", URL: skillsURL}}
+}
+
+// resolveOnboarding checks the link of every onboarding item once, on the
+// page that writes it, as a body link of that page would be checked; the
+// items are then shown on many paths with the URL found here.
+func (s *site) resolveOnboarding(resolver *link.Resolver, diags *diag.List) {
+	for _, p := range s.pages {
+		for _, it := range p.Meta.Onboarding {
+			dest := it.Link.Value
+			if dest == "" {
+				continue
+			}
+			t, err := resolver.Resolve(p, dest)
+			if err != nil {
+				rule := "link"
+				if errors.Is(err, link.ErrAnchor) {
+					rule = "anchor"
+				}
+				diags.Rule(rule).Errorf(it.Link.Pos, "onboarding %v", err)
+				continue
+			}
+			s.targets[p][dest] = t.URL
+			if t.Page != nil && t.Page != p && !slices.Contains(s.links[t.Page], p) {
+				s.links[t.Page] = append(s.links[t.Page], p)
+			}
+		}
+	}
+}
+
+// growthViews makes the views of growthPages.
+func (s *site) growthViews() []*layout.View {
+	var views []*layout.View
+	roles := s.graph.OnboardingRoles()
+	if len(roles) > 0 {
+		v := s.view(startURL, "Start here")
+		v.Kind = "start"
+		v.Summary = "New to the team? Pick your role to get your onboarding path: who you work with, what you take part in, and a checklist for your first weeks."
+		views = append(views, v)
+	}
+	start := &nav.Item{Title: "Start here", URL: startURL}
+	for _, r := range roles {
+		v := s.view(r.OnboardingURL(), "Onboarding: "+r.Page.Title)
+		v.Kind = "onboarding"
+		v.Summary = "Your first weeks as " + r.Page.Title + ": the people, processes and skills of the role, and a checklist to work through."
+		v.Crumbs = []*nav.Item{{Title: s.tree.Root.Title, URL: "/"}, start}
+		v.Role = r
+		v.Checklist = s.checklist(r)
+		views = append(views, v)
+	}
+	if len(s.graph.SkilledRoles()) > 0 {
+		v := s.view(skillsURL, "Skills matrix")
+		v.Kind = "skills"
+		v.Summary = "Which role needs which skill, from every role's skills."
+		views = append(views, v)
+	}
+	return views
+}
+
+// checklist turns r's checklist into what the template shows.
+func (s *site) checklist(r *org.Role) []layout.ChecklistGroup {
+	var out []layout.ChecklistGroup
+	for _, g := range r.Checklist {
+		lg := layout.ChecklistGroup{When: g.When}
+		for _, it := range g.Items {
+			item := layout.ChecklistItem{Task: it.Task.Value, Key: it.Key, From: it.From}
+			if it.Link.Value != "" {
+				item.URL = s.targets[it.From][it.Link.Value]
+			}
+			lg.Items = append(lg.Items, item)
+		}
+		out = append(out, lg)
+	}
+	return out
+}
