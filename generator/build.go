@@ -11,7 +11,6 @@ import (
 	"github.com/teamhandbook/handbook/generator/config"
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/history"
-	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
@@ -72,7 +71,6 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err != nil {
 		return rep, err
 	}
-	g := s.graph
 	if err := settle(rep, cfg.Strict); err != nil {
 		rep.Duration = time.Since(start)
 		return rep, err
@@ -81,12 +79,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return rep, err
 	}
 
-	theme, err := layout.Load(layout.Sources{
-		Templates: cfg.Templates,
-		Assets:    cfg.Assets,
-		Site:      cfg.Site,
-		Extra:     map[string][]byte{"chroma.css": chromaCSS()},
-	}, s.config.BasePath(), g)
+	theme, err := s.theme(cfg) // check.go: shared with Check
 	if err != nil {
 		return rep, fmt.Errorf("%w: %w", ErrContent, err)
 	}
