@@ -13,13 +13,9 @@ import (
 // updated". Outside a git checkout there is none, and that is not a problem;
 // a git that fails is worth a warning, not a failed build.
 func siteHistory(ctx context.Context, dir string, stderr io.Writer) map[string]history.Change {
-	repo, err := history.Open(ctx, dir)
+	changes, err := history.Changes(ctx, dir)
 	if errors.Is(err, history.ErrNoRepository) {
 		return nil
-	}
-	var changes map[string]history.Change
-	if err == nil {
-		changes, err = repo.Changes(ctx)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "warning: no last-updated dates: %v\n", err)
