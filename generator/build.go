@@ -29,6 +29,7 @@ type Config struct {
 
 	Now     func() time.Time          // the clock review_by is checked against; time.Now when nil
 	History map[string]history.Change // each file's last commit, by site path; nil outside git
+	RepoDir string                    // the site folder inside its git repository ("docs/handbook/"), for edit links
 }
 
 // Report says what a build found and did.
@@ -120,4 +121,5 @@ type site struct {
 	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
 	today   time.Time                        // for review_by
 	history map[string]history.Change
+	repoDir string // Config.RepoDir
 }

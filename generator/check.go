@@ -82,7 +82,7 @@ func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) 
 	s.tree = nav.Build(s.pages, append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...)...)
 	s.checkOutputs(diags)
 	s.resolveLinks(diags)
-	s.today, s.history = cfg.today(), cfg.History
+	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
 	s.checkReviews(diags)
 	return s, nil
 }

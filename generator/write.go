@@ -136,7 +136,7 @@ func (s *site) views() []*layout.View {
 		if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
 			v.TitleID = d.Headings[0].ID
 		}
-		if prefix := s.config.EditPrefix(); prefix != "" {
+		if prefix := s.config.EditPrefix(s.repoDir); prefix != "" {
 			v.EditURL = prefix + p.Path
 		}
 		v.Role, _ = s.graph.RoleOf(p)

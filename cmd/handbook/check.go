@@ -51,6 +51,10 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		diags = diags.Since(old)
 		since = " new since " + *base
 	}
+	if *format == "github" {
+		// GitHub reads file= from the repository's root, not the site's.
+		diags = inRepository(diags, repoDir(ctx, *sourceDir))
+	}
 	if err := print(stdout, diags); err != nil {
 		return err
 	}

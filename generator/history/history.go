@@ -46,6 +46,10 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 	return r, nil
 }
 
+// Prefix returns the site folder inside the repository: "" at its root,
+// else a slash path ending in "/", such as "docs/handbook/".
+func (r *Repo) Prefix() string { return r.prefix }
+
 // run runs git in the site folder with stdin, returning its output.
 func (r *Repo) run(ctx context.Context, stdin []byte, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, r.git, args...)
