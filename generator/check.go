@@ -79,10 +79,10 @@ func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) 
 	g, d := org.Build(s.pages, s.drafts)
 	*diags = append(*diags, d...)
 	s.graph = g
-	s.tree = nav.Build(s.pages, append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...)...)
+	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
+	s.tree = nav.Build(s.pages, append(append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...), s.reviewNav()...)...)
 	s.checkOutputs(diags)
 	s.resolveLinks(diags)
-	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
 	s.checkReviews(diags)
 	return s, nil
 }
