@@ -11,7 +11,6 @@ import (
 	"github.com/teamhandbook/handbook/generator/config"
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/history"
-	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
@@ -30,6 +29,7 @@ type Config struct {
 
 	Now     func() time.Time          // the clock review_by is checked against; time.Now when nil
 	History map[string]history.Change // each file's last commit, by site path; nil outside git
+	RepoDir string                    // the site folder inside its git repository ("docs/handbook/"), for edit links
 }
 
 // Report says what a build found and did.
@@ -72,7 +72,6 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err != nil {
 		return rep, err
 	}
-	g := s.graph
 	if err := settle(rep, cfg.Strict); err != nil {
 		rep.Duration = time.Since(start)
 		return rep, err
@@ -81,12 +80,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return rep, err
 	}
 
-	theme, err := layout.Load(layout.Sources{
-		Templates: cfg.Templates,
-		Assets:    cfg.Assets,
-		Site:      cfg.Site,
-		Extra:     map[string][]byte{"chroma.css": chromaCSS()},
-	}, s.config.BasePath(), g)
+	theme, err := s.theme(cfg) // check.go: shared with Check
 	if err != nil {
 		return rep, fmt.Errorf("%w: %w", ErrContent, err)
 	}
@@ -127,4 +121,5 @@ type site struct {
 	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
 	today   time.Time                        // for review_by
 	history map[string]history.Change
+	repoDir string // Config.RepoDir
 }

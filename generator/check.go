@@ -3,10 +3,12 @@ package generator
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"time"
 
 	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
 )
@@ -32,8 +34,40 @@ func Check(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err := settle(rep, cfg.Strict); err != nil {
 		return rep, err
 	}
+	// Build goes on to load the theme and render every page: a site's
+	// broken template fails there, so Check renders too, into nothing.
+	theme, err := s.theme(cfg)
+	if err != nil {
+		return rep, err
+	}
+	if _, err := s.write(ctx, theme, discard{}); err != nil {
+		return rep, err
+	}
 	return rep, ctx.Err()
 }
+
+// theme loads the site's templates and assets over the built-in ones.
+func (s *site) theme(cfg Config) (*layout.Theme, error) {
+	return layout.Load(layout.Sources{
+		Templates: cfg.Templates,
+		Assets:    cfg.Assets,
+		Site:      cfg.Site,
+		Extra:     map[string][]byte{"chroma.css": chromaCSS()},
+	}, s.config.BasePath(), s.graph)
+}
+
+// output is where write puts the site: the publish staging folder when
+// building, discard when checking.
+type output interface {
+	WriteFile(name string, data []byte) error
+	Copy(name string, r io.Reader) error
+}
+
+// discard is the output of Check: everything is rendered, nothing written.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) Copy(string, io.Reader) error   { return nil }
 
 // validate runs the stages that read and check the content, appending what
 // they find to diags. It returns an error only when the site cannot be read.
@@ -45,10 +79,10 @@ func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) 
 	g, d := org.Build(s.pages, s.drafts)
 	*diags = append(*diags, d...)
 	s.graph = g
-	s.tree = nav.Build(s.pages, append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...)...)
+	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
+	s.tree = nav.Build(s.pages, append(append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...), s.reviewNav()...)...)
 	s.checkOutputs(diags)
 	s.resolveLinks(diags)
-	s.today, s.history = cfg.today(), cfg.History
 	s.checkReviews(diags)
 	return s, nil
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"github.com/teamhandbook/handbook/generator/layout"
+	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/page"
 )
 
@@ -16,6 +17,18 @@ func (s *site) pageMeta(p *page.Page) layout.PageMeta {
 	m.ReviewBy = p.Meta.ReviewBy.Time
 	m.Overdue = s.overdue(p)
 	return m
+}
+
+// reviewNav is the sidebar's link to /needs-review/, there only when some
+// page is past its review date: a reader finds the list when it matters,
+// and an empty list is not worth a link on every page.
+func (s *site) reviewNav() []*nav.Item {
+	for _, p := range s.pages {
+		if s.overdue(p) {
+			return []*nav.Item{{Title: "Needs review", URL: "/needs-review/"}}
+		}
+	}
+	return nil
 }
 
 // reviewView is the generated page that lists the pages past their

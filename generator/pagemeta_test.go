@@ -81,12 +81,16 @@ func TestPastReviewDateWarnsAndIsListedByOwner(t *testing.T) {
 		`<p class="review-due">This page was due for review on 2025-01-15 by its owner, <a href="/roles/sre/">SRE</a>`,
 		`Owned by <a href="/roles/sre/">SRE</a>.`)
 	s.contains("fresh/index.html", `! review-due`, `Owned by <a href="/roles/lead/">Team Lead</a>.`)
+	// The list is found from every page's sidebar while it has entries.
+	s.contains("fresh/index.html", `<li><a href="/needs-review/">Needs review</a></li>`)
+	s.contains("needs-review/index.html", `<li><a href="/needs-review/" aria-current="page">Needs review</a></li>`)
 	build(t, reviewed, on("2025-02-10"), strict).fails()
 }
 
 func TestNoPageNeedsReview(t *testing.T) {
 	build(t, reviewed, on("2024-01-01")).ok().diagnostics().
-		contains("needs-review/index.html", "Every page is within its review date.")
+		contains("needs-review/index.html", "Every page is within its review date.").
+		contains("fresh/index.html", `! href="/needs-review/"`)
 }
 
 func TestOwnerIsCheckedLikeEveryReference(t *testing.T) {

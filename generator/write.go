@@ -12,12 +12,11 @@ import (
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
 	"github.com/teamhandbook/handbook/generator/page"
-	"github.com/teamhandbook/handbook/generator/publish"
 )
 
 // write renders every page in parallel and writes the site into out. It
 // returns the number of files written.
-func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Staging) (int, error) {
+func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int, error) {
 	views := s.views()
 	sidebars, err := s.sidebars(theme, views)
 	if err != nil {
@@ -86,7 +85,7 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out *publish.Stag
 }
 
 // copyStatic copies a file from content/ to the same place in the site.
-func (s *site) copyStatic(out *publish.Staging, name string) error {
+func (s *site) copyStatic(out output, name string) error {
 	f, err := s.fsys.Open(name)
 	if err != nil {
 		return fmt.Errorf("copy %s: %w", name, err)
@@ -137,7 +136,7 @@ func (s *site) views() []*layout.View {
 		if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
 			v.TitleID = d.Headings[0].ID
 		}
-		if prefix := s.config.EditPrefix(); prefix != "" {
+		if prefix := s.config.EditPrefix(s.repoDir); prefix != "" {
 			v.EditURL = prefix + p.Path
 		}
 		v.Role, _ = s.graph.RoleOf(p)

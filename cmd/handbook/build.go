@@ -66,6 +66,7 @@ func build(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	cfg.History = siteHistory(ctx, b.source, stderr)
+	cfg.RepoDir = editRepoDir(ctx, b.source)
 	_, err = runBuild(ctx, cfg, stderr)
 	return err
 }

@@ -51,11 +51,15 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		diags = diags.Since(old)
 		since = " new since " + *base
 	}
+	if *format == "github" {
+		// GitHub reads file= from the repository's root, not the site's.
+		diags = inRepository(diags, repoDir(ctx, *sourceDir))
+	}
 	if err := print(stdout, diags); err != nil {
 		return err
 	}
 	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
-	fmt.Fprintf(stderr, "checked %d pages: %d errors, %d warnings%s\n", rep.Pages, errs, warns, since)
+	fmt.Fprintf(stderr, "checked %s: %s, %s%s\n", count(rep.Pages, "page"), count(errs, "error"), count(warns, "warning"), since)
 	if errs > 0 {
 		return contentErrors{errs, since}
 	}
@@ -97,4 +101,12 @@ func (e contentErrors) Error() string {
 		noun = "error"
 	}
 	return fmt.Sprintf("the handbook has %d %s%s", e.n, noun, e.since)
+}
+
+// count says "1 page", "2 pages", "0 pages".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/teamhandbook/handbook/generator/config"
+	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/history"
 )
 
@@ -13,17 +16,52 @@ import (
 // updated". Outside a git checkout there is none, and that is not a problem;
 // a git that fails is worth a warning, not a failed build.
 func siteHistory(ctx context.Context, dir string, stderr io.Writer) map[string]history.Change {
-	repo, err := history.Open(ctx, dir)
+	changes, err := history.Changes(ctx, dir)
 	if errors.Is(err, history.ErrNoRepository) {
 		return nil
-	}
-	var changes map[string]history.Change
-	if err == nil {
-		changes, err = repo.Changes(ctx)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "warning: no last-updated dates: %v\n", err)
 		return nil
 	}
 	return changes
+}
+
+// editRepoDir returns the site folder dir inside its git repository when
+// "Edit this page" links are built from handbook.yaml's repository and
+// branch: the repository's addresses start at its root. It asks git only
+// then, so that other builds run one git process, for the dates.
+func editRepoDir(ctx context.Context, dir string) string {
+	site, _, err := config.Load(os.DirFS(dir))
+	if err != nil || site.EditURL != "" || site.Repository == "" {
+		return ""
+	}
+	return repoDir(ctx, dir)
+}
+
+// repoDir returns the site folder dir inside its git repository, "" at the
+// root or outside git.
+func repoDir(ctx context.Context, dir string) string {
+	repo, err := history.Open(ctx, dir)
+	if err != nil {
+		return ""
+	}
+	return repo.Prefix()
+}
+
+// inRepository returns l with every file named from the repository's root
+// rather than the site's, for tools that read paths from the root (GitHub
+// annotations).
+func inRepository(l diag.List, prefix string) diag.List {
+	if prefix == "" {
+		return l
+	}
+	out := make(diag.List, len(l))
+	for i, d := range l {
+		if d.Pos.File != "" {
+			d.Pos.File = prefix + d.Pos.File
+		}
+		out[i] = d
+	}
+	return out
 }

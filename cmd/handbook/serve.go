@@ -29,6 +29,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg.History = siteHistory(ctx, b.source, stderr)
+	cfg.RepoDir = editRepoDir(ctx, b.source)
 	rep, err := runBuild(ctx, cfg, stderr)
 	if err != nil {
 		return err

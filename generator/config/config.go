@@ -43,8 +43,10 @@ func (s Site) BasePath() string {
 // EditPrefix returns what, followed by a page's path from the site root,
 // is the address that edits the page: edit_url when set, else the
 // repository's "edit" address on the branch, the form GitHub and Gitea use
-// (GitLab redirects it too). It is "" when neither is set.
-func (s Site) EditPrefix() string {
+// (GitLab redirects it too), followed by dir, the site folder inside the
+// repository ("docs/handbook/", "" at its root), since the repository's
+// addresses start at its root. It is "" when neither is set.
+func (s Site) EditPrefix(dir string) string {
 	if s.EditURL != "" || s.Repository == "" {
 		return s.EditURL
 	}
@@ -52,7 +54,10 @@ func (s Site) EditPrefix() string {
 	if branch == "" {
 		branch = "main"
 	}
-	return strings.TrimSuffix(s.Repository, "/") + "/edit/" + branch + "/"
+	if dir = strings.Trim(dir, "/"); dir != "" {
+		dir += "/"
+	}
+	return strings.TrimSuffix(s.Repository, "/") + "/edit/" + branch + "/" + dir
 }
 
 // Default is used for keys the file does not set, and when there is no file.

@@ -60,8 +60,22 @@ func TestEditPrefix(t *testing.T) {
 		{Site{Repository: "https://github.com/org/hb", EditURL: "https://x/edit/"}, "https://x/edit/"},
 	}
 	for _, tt := range tests {
-		if got := tt.site.EditPrefix(); got != tt.want {
-			t.Errorf("%+v.EditPrefix() = %q; want %q", tt.site, got, tt.want)
+		if got := tt.site.EditPrefix(""); got != tt.want {
+			t.Errorf("%+v.EditPrefix(\"\") = %q; want %q", tt.site, got, tt.want)
+		}
+	}
+	// A site in a subfolder of its repository: the repository's addresses
+	// start at its root; edit_url is the user's own and taken as written.
+	sub := []struct {
+		site Site
+		want string
+	}{
+		{Site{Repository: "https://github.com/org/hb"}, "https://github.com/org/hb/edit/main/docs/handbook/"},
+		{Site{Repository: "https://github.com/org/hb", EditURL: "https://x/edit/"}, "https://x/edit/"},
+	}
+	for _, tt := range sub {
+		if got := tt.site.EditPrefix("docs/handbook/"); got != tt.want {
+			t.Errorf("%+v.EditPrefix(docs/handbook/) = %q; want %q", tt.site, got, tt.want)
 		}
 	}
 }

@@ -3,6 +3,9 @@ package history
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"os/exec"
 	"time"
 )
 
@@ -12,17 +15,32 @@ type Change struct {
 	Author string
 }
 
-// Changes returns the last change of every file under the site folder that
-// git knows of, keyed by slash path relative to the site ("content/a.md").
-// It reads the whole history in one "git log", newest first, so the cost
-// does not grow with one git process per page. Files not committed yet are
-// absent.
-func (r *Repo) Changes(ctx context.Context) (map[string]Change, error) {
+// Changes returns the last change of every file under the site folder dir
+// that git knows of, keyed by slash path relative to the site
+// ("content/a.md"). It runs exactly one git process, "git log" over the
+// whole site, newest first, so the cost does not grow with the number of
+// pages. Files not committed yet are absent. A folder outside a git
+// checkout, or a repository without commits yet, has no history: Changes
+// returns ErrNoRepository for the first and an empty map for the second.
+func Changes(ctx context.Context, dir string) (map[string]Change, error) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNoRepository, err)
+	}
+	r := &Repo{git: git, dir: dir}
 	// Each commit starts with a record separator, then date and author,
-	// then the NUL-terminated names of the files it touched.
+	// then the NUL-terminated names of the files it touched. --relative
+	// and the pathspec "." limit it to the site folder, wherever that is in
+	// the repository, so no "git rev-parse" is needed first.
 	out, err := r.run(ctx, nil, "log", "--no-renames", "--relative", "--name-only", "-z",
 		"--format=format:%x1e%aI%x1f%an", "--", ".")
-	if err != nil {
+	var gitErr *gitError
+	switch {
+	case errors.As(err, &gitErr) && gitErr.notRepository():
+		return nil, fmt.Errorf("%w: %w", ErrNoRepository, err)
+	case errors.As(err, &gitErr) && gitErr.unbornHead():
+		return map[string]Change{}, nil
+	case err != nil:
 		return nil, err
 	}
 	changes := map[string]Change{}

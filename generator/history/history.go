@@ -46,12 +46,19 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 	return r, nil
 }
 
+// Prefix returns the site folder inside the repository: "" at its root,
+// else a slash path ending in "/", such as "docs/handbook/".
+func (r *Repo) Prefix() string { return r.prefix }
+
 // run runs git in the site folder with stdin, returning its output.
 func (r *Repo) run(ctx context.Context, stdin []byte, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, r.git, args...)
 	cmd.Dir = r.dir
-	// Paths come back exactly as they are, not quoted with octal escapes.
-	cmd.Env = append(cmd.Environ(), "GIT_CONFIG_COUNT=1", "GIT_CONFIG_KEY_0=core.quotePath", "GIT_CONFIG_VALUE_0=false")
+	// Paths come back exactly as they are because every command that lists
+	// them is run with -z. The user's own configuration (GIT_CONFIG_*,
+	// safe.directory) is left alone. Messages are in English, so that the
+	// few that mean "no history" can be told apart.
+	cmd.Env = append(cmd.Environ(), "LC_ALL=C")
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
@@ -63,7 +70,25 @@ func (r *Repo) run(ctx context.Context, stdin []byte, args ...string) ([]byte, e
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+		return nil, &gitError{command: args[0], message: msg}
 	}
 	return out, nil
+}
+
+// gitError is a git command that failed, with what it said.
+type gitError struct{ command, message string }
+
+func (e *gitError) Error() string { return "git " + e.command + ": " + e.message }
+
+// notRepository reports whether git failed because the folder is not in a
+// git checkout.
+func (e *gitError) notRepository() bool {
+	return strings.Contains(e.message, "not a git repository")
+}
+
+// unbornHead reports whether git failed because the repository has no
+// commits yet: a fresh "git init" (older gits say "bad default revision").
+func (e *gitError) unbornHead() bool {
+	return strings.Contains(e.message, "does not have any commits yet") ||
+		strings.Contains(e.message, "bad default revision 'HEAD'")
 }

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,11 +89,7 @@ func TestChangesReadsTheWholeSiteInOneGitLog(t *testing.T) {
 	}
 	calls := countGit(t)
 
-	r, err := Open(context.Background(), filepath.Join(root, "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := r.Changes(context.Background())
+	got, err := Changes(context.Background(), filepath.Join(root, "site"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,14 +104,53 @@ func TestChangesReadsTheWholeSiteInOneGitLog(t *testing.T) {
 			t.Errorf("Changes[%s] = %v; want %v", name, g, w)
 		}
 	}
-	logs := 0
-	for _, c := range calls() {
-		if c == "log" {
-			logs++
-		}
+	if all := calls(); len(all) != 1 || all[0] != "log" {
+		t.Errorf("git was run as %v; want exactly one git log for the whole site", all)
 	}
-	if all := calls(); logs != 1 || len(all) != 2 {
-		t.Errorf("git was run as %v; want one rev-parse and one log for the whole site", all)
+}
+
+// TestChangesWithoutHistory: outside a checkout there is no history, and a
+// repository without commits yet has none either; neither is an error to
+// warn about on every build, and each costs one git process.
+func TestChangesWithoutHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	outside := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(outside))
+	t.Setenv("LANG", "de_DE.UTF-8") // git's messages are read in English whatever the locale
+	calls := countGit(t)
+	if got, err := Changes(context.Background(), outside); !errors.Is(err, ErrNoRepository) || got != nil {
+		t.Errorf("Changes outside a checkout = %v, %v; want ErrNoRepository", got, err)
+	}
+	fresh, _ := repo(t) // git init, no commit
+	if err := os.MkdirAll(filepath.Join(fresh, "site", "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := len(calls())
+	got, err := Changes(context.Background(), filepath.Join(fresh, "site"))
+	if err != nil || got == nil || len(got) != 0 {
+		t.Errorf("Changes in a repository without commits = %v, %v; want an empty map and no error", got, err)
+	}
+	if n := len(calls()) - before; n != 1 {
+		t.Errorf("git was run %d times; want 1", n)
+	}
+}
+
+// TestGitKeepsTheUsersConfiguration: configuration given in the
+// environment (safe.directory for a checkout owned by another user, in CI)
+// must reach git; handbook once replaced it with its own.
+func TestGitKeepsTheUsersConfiguration(t *testing.T) {
+	root, commit := repo(t)
+	commit("Ann", "2024-03-01T10:00:00Z", map[string]string{"content/a.md": "a"})
+	// An alias only the environment defines: if handbook's git sees it,
+	// the user's GIT_CONFIG_* arrived intact.
+	t.Setenv("GIT_CONFIG_COUNT", "1")
+	t.Setenv("GIT_CONFIG_KEY_0", "log.showSignature")
+	t.Setenv("GIT_CONFIG_VALUE_0", "not-a-boolean")
+	_, err := Changes(context.Background(), filepath.Join(root, "site"))
+	if err == nil || !strings.Contains(err.Error(), "log.showsignature") {
+		t.Errorf("Changes with a bad log.showSignature in GIT_CONFIG_*: %v; want git to have read it and refused", err)
 	}
 }
 
@@ -164,6 +200,31 @@ func TestSiteReadsARevisionWithoutTouchingTheWorkingTree(t *testing.T) {
 	}
 	if _, err := r.Site(context.Background(), "no-such-branch"); err == nil || !strings.Contains(err.Error(), `no revision "no-such-branch"`) {
 		t.Errorf("unknown revision: %v", err)
+	}
+}
+
+// TestSiteKeepsSymbolicLinks: the loader warns about a symbolic link and
+// skips it; the base must hold it too, or --base reports it as new.
+func TestSiteKeepsSymbolicLinks(t *testing.T) {
+	root, commit := repo(t)
+	commit("Ann", "2024-03-01T10:00:00Z", map[string]string{"content/a.md": "a"})
+	if err := os.Symlink("a.md", filepath.Join(root, "site", "content", "link.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	commit("Ann", "2024-03-02T10:00:00Z", nil)
+	r, err := Open(context.Background(), filepath.Join(root, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := r.Site(context.Background(), "HEAD", "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := fsys["content/link.md"]; f == nil || f.Mode.Type() != fs.ModeSymlink {
+		t.Errorf("content/link.md = %+v; want a symbolic link", f)
+	}
+	if f := fsys["content/a.md"]; f == nil || string(f.Data) != "a" {
+		t.Errorf("content/a.md = %+v; want %q", f, "a")
 	}
 }
 

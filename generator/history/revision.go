@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"testing/fstest"
@@ -30,17 +31,24 @@ func (r *Repo) Site(ctx context.Context, ref string, paths ...string) (fstest.Ma
 	}
 	var ids bytes.Buffer
 	var names []string
+	fsys := fstest.MapFS{}
 	for _, entry := range bytes.Split(list, []byte{0}) {
 		// "<mode> <type> <object>\t<path>"
 		meta, name, ok := bytes.Cut(entry, []byte("\t"))
 		f := strings.Fields(string(meta))
-		if !ok || len(f) != 3 || f[1] != "blob" || f[0] == "120000" {
-			continue // submodules and symbolic links have no content here
+		if !ok || len(f) != 3 || f[1] != "blob" {
+			continue // submodules have no content here
+		}
+		if f[0] == "120000" {
+			// A symbolic link is kept as one, without its target: the
+			// loader warns about it and skips it, in the base as in the
+			// working tree, so that --base does not call it new.
+			fsys[string(name)] = &fstest.MapFile{Mode: fs.ModeSymlink | 0o777}
+			continue
 		}
 		ids.WriteString(f[2] + "\n")
 		names = append(names, string(name))
 	}
-	fsys := fstest.MapFS{}
 	if len(names) == 0 {
 		return fsys, nil
 	}

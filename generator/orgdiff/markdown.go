@@ -27,34 +27,34 @@ func (d *Diff) Markdown(w io.Writer) error {
 	}
 	var items []string
 	for _, r := range d.Added {
-		items = append(items, fmt.Sprintf("%s (`%s`), reports to %s", r.Title, r.File, either(r.ReportsTo)))
+		items = append(items, fmt.Sprintf("%s (%s), reports to %s", text(r.Title), code(r.File), either(texts(r.ReportsTo))))
 	}
 	section("Roles added", items)
 	items = nil
 	for _, r := range d.Removed {
-		items = append(items, fmt.Sprintf("%s (`%s`)", r.Title, r.File))
+		items = append(items, fmt.Sprintf("%s (%s)", text(r.Title), code(r.File)))
 	}
 	section("Roles removed", items)
 	items = nil
 	for _, r := range d.Renamed {
 		switch {
 		case r.OldID == r.NewID:
-			items = append(items, fmt.Sprintf("%s is now called %s", r.OldTitle, r.NewTitle))
+			items = append(items, fmt.Sprintf("%s is now called %s", text(r.OldTitle), text(r.NewTitle)))
 		case r.OldTitle == r.NewTitle:
-			items = append(items, fmt.Sprintf("%s: id `%s` is now `%s`", r.NewTitle, r.OldID, r.NewID))
+			items = append(items, fmt.Sprintf("%s: id %s is now %s", text(r.NewTitle), code(r.OldID), code(r.NewID)))
 		default:
-			items = append(items, fmt.Sprintf("%s is now called %s (id `%s`, was `%s`)", r.OldTitle, r.NewTitle, r.NewID, r.OldID))
+			items = append(items, fmt.Sprintf("%s is now called %s (id %s, was %s)", text(r.OldTitle), text(r.NewTitle), code(r.NewID), code(r.OldID)))
 		}
 	}
 	section("Roles renamed", items)
 	items = nil
 	for _, l := range d.ReportingLines {
-		items = append(items, fmt.Sprintf("%s now reports to %s, was: %s", l.Role, either(l.After), either(l.Before)))
+		items = append(items, fmt.Sprintf("%s now reports to %s, was: %s", text(l.Role), either(texts(l.After)), either(texts(l.Before))))
 	}
 	section("Reporting lines", items)
 	items = nil
 	for _, c := range d.Positions {
-		name := c.Team
+		name := text(c.Team)
 		if name == "" {
 			name = "Total"
 		}
@@ -63,21 +63,21 @@ func (d *Diff) Markdown(w io.Writer) error {
 	section("Positions", items)
 	items = nil
 	for _, o := range d.ProcessOwners {
-		items = append(items, fmt.Sprintf("%s is now owned by %s, was: %s", o.Process, orNobody(o.After), orNobody(o.Before)))
+		items = append(items, fmt.Sprintf("%s is now owned by %s, was: %s", text(o.Process), orNobody(text(o.After)), orNobody(text(o.Before))))
 	}
 	section("Process owners", items)
 	items = nil
 	for _, l := range d.Ladders {
-		items = append(items, fmt.Sprintf("%s: %s, was: %s", l.Ladder, steps(l.After), steps(l.Before)))
+		items = append(items, fmt.Sprintf("%s: %s, was: %s", text(l.Ladder), chain(texts(l.After)), chain(texts(l.Before))))
 	}
 	section("Ladder steps", items)
 	items = nil
 	for _, u := range d.LostURLs {
-		fix := fmt.Sprintf("add `aliases: [\"%s\"]` to the page that replaces it", u.Alias)
+		fix := fmt.Sprintf("add %s to the page that replaces it", code(fmt.Sprintf("aliases: [%q]", u.Alias)))
 		if u.NewFile != "" {
-			fix = fmt.Sprintf("add `aliases: [\"%s\"]` to `%s`", u.Alias, u.NewFile)
+			fix = fmt.Sprintf("add %s to %s", code(fmt.Sprintf("aliases: [%q]", u.Alias)), code(u.NewFile))
 		}
-		items = append(items, fmt.Sprintf("⚠️ %s (was `%s`) no longer exists and nothing redirects it: %s", u.URL, u.OldFile, fix))
+		items = append(items, fmt.Sprintf("⚠️ %s (was %s) no longer exists and nothing redirects it: %s", text(u.URL), code(u.OldFile), fix))
 	}
 	section("Warnings", items)
 	_, err := io.WriteString(w, strings.TrimSuffix(b.String(), "\n"))

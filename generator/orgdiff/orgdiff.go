@@ -27,10 +27,11 @@ type Diff struct {
 
 // Role is a role added or removed.
 type Role struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	File      string   `json:"file"`
-	ReportsTo []string `json:"reports_to"` // titles
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	File         string   `json:"file"`
+	ReportsTo    []string `json:"reports_to"` // titles
+	ReportsToIDs []string `json:"reports_to_ids"`
 }
 
 // Rename is a role whose title or id changed. A role with a new id is
@@ -44,9 +45,12 @@ type Rename struct {
 
 // Line is a role whose reporting line changed.
 type Line struct {
-	Role   string   `json:"role"` // title
-	Before []string `json:"before"`
-	After  []string `json:"after"`
+	Role      string   `json:"role"` // title
+	RoleID    string   `json:"role_id"`
+	Before    []string `json:"before"` // titles
+	BeforeIDs []string `json:"before_ids"`
+	After     []string `json:"after"`
+	AfterIDs  []string `json:"after_ids"`
 }
 
 // Count is the positions of a team, or of the whole organisation (Team "").
@@ -58,16 +62,22 @@ type Count struct {
 
 // Owner is a process whose owner changed.
 type Owner struct {
-	Process string `json:"process"`
-	Before  string `json:"before"` // a role title, or ""
-	After   string `json:"after"`
+	Process   string `json:"process"` // title
+	ProcessID string `json:"process_id"`
+	Before    string `json:"before"` // a role title, or ""
+	BeforeID  string `json:"before_id"`
+	After     string `json:"after"`
+	AfterID   string `json:"after_id"`
 }
 
 // Ladder is a ladder whose steps changed.
 type Ladder struct {
-	Ladder string   `json:"ladder"`
-	Before []string `json:"before"`
-	After  []string `json:"after"`
+	Ladder    string   `json:"ladder"` // title
+	LadderID  string   `json:"ladder_id"`
+	Before    []string `json:"before"`     // step names
+	BeforeIDs []string `json:"before_ids"` // each step's role id, "" for a step that is not a role
+	After     []string `json:"after"`
+	AfterIDs  []string `json:"after_ids"`
 }
 
 // LostURL is a published URL that no longer leads anywhere.
@@ -91,8 +101,8 @@ func Compare(before, after *org.Graph) *Diff {
 	d.roles(before, after, match)
 	d.lines(before, match)
 	d.positions(before, after)
-	d.owners(before, after)
-	d.ladders(before, after)
+	d.owners(before, after, match)
+	d.ladders(before, after, match)
 	d.urls(before, after)
 	return d
 }
@@ -137,13 +147,21 @@ func (d *Diff) roles(before, after *org.Graph, match map[*org.Role]*org.Role) {
 }
 
 func role(r *org.Role) Role {
-	return Role{ID: r.ID(), Title: r.Page.Title, File: r.Page.Path, ReportsTo: titles(r.ReportsTo)}
+	return Role{ID: r.ID(), Title: r.Page.Title, File: r.Page.Path, ReportsTo: titles(r.ReportsTo), ReportsToIDs: ids(r.ReportsTo)}
 }
 
 func titles(roles []*org.Role) []string {
 	out := make([]string, len(roles))
 	for i, r := range roles {
 		out[i] = r.Page.Title
+	}
+	return out
+}
+
+func ids(roles []*org.Role) []string {
+	out := make([]string, len(roles))
+	for i, r := range roles {
+		out[i] = r.ID()
 	}
 	return out
 }
@@ -165,7 +183,8 @@ func (d *Diff) lines(before *org.Graph, match map[*org.Role]*org.Role) {
 			}
 		}
 		if !sameSet(was, r.ReportsTo) {
-			d.ReportingLines = append(d.ReportingLines, Line{Role: r.Page.Title, Before: titles(old.ReportsTo), After: titles(r.ReportsTo)})
+			d.ReportingLines = append(d.ReportingLines, Line{Role: r.Page.Title, RoleID: r.ID(),
+				Before: titles(old.ReportsTo), BeforeIDs: ids(old.ReportsTo), After: titles(r.ReportsTo), AfterIDs: ids(r.ReportsTo)})
 		}
 	}
 }
@@ -217,17 +236,31 @@ func (d *Diff) positions(before, after *org.Graph) {
 	}
 }
 
-// owners compares the owner of every process, by id.
-func (d *Diff) owners(before, after *org.Graph) {
+// owners compares the owner of every process, by id. Owners are compared as
+// roles, through match, so that retitling or re-identifying the owning role
+// (with an alias) is not a change of owner; titles are only for display.
+func (d *Diff) owners(before, after *org.Graph, match map[*org.Role]*org.Role) {
 	for _, p := range after.Processes {
 		old := findProcess(before, p.Page.Meta.ID.Value)
 		if old == nil {
 			continue
 		}
-		if b, a := ownerTitle(old), ownerTitle(p); a != b {
-			d.ProcessOwners = append(d.ProcessOwners, Owner{Process: p.Page.Title, Before: b, After: a})
+		if sameRole(match, old.Owner, p.Owner, old.Page.Meta.Owner.Value, p.Page.Meta.Owner.Value) {
+			continue
 		}
+		d.ProcessOwners = append(d.ProcessOwners, Owner{Process: p.Page.Title, ProcessID: p.Page.Meta.ID.Value,
+			Before: ownerTitle(old), BeforeID: old.Page.Meta.Owner.Value, After: ownerTitle(p), AfterID: p.Page.Meta.Owner.Value})
 	}
+}
+
+// sameRole reports whether the old reference a and the new reference b name
+// the same role: the role a became, or, when neither resolves (a role that
+// is missing in both versions), the same raw id.
+func sameRole(match map[*org.Role]*org.Role, a, b *org.Role, aID, bID string) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil && aID == bID
+	}
+	return match[a] == b
 }
 
 func findProcess(g *org.Graph, id string) *org.Process {
@@ -240,26 +273,30 @@ func findProcess(g *org.Graph, id string) *org.Process {
 }
 
 func ownerTitle(p *org.Process) string {
-	if p.Owner == nil {
-		return ""
+	switch {
+	case p.Owner != nil:
+		return p.Owner.Page.Title
+	case p.Page.Meta.Owner.Value != "":
+		return missing(p.Page.Meta.Owner.Value)
 	}
-	return p.Owner.Page.Title
+	return ""
 }
 
+// missing names a role that a page refers to but that does not exist, so
+// that a reviewer sees which id broke rather than an empty name.
+func missing(id string) string { return id + " (missing)" }
+
 // ladders compares the steps of every ladder, by id, new and removed
-// ladders included.
-func (d *Diff) ladders(before, after *org.Graph) {
-	steps := func(g *org.Graph, id string) ([]string, string) {
+// ladders included. Role steps are compared as roles, through match, so
+// that retitling a role is not a change of ladder.
+func (d *Diff) ladders(before, after *org.Graph, match map[*org.Role]*org.Role) {
+	find := func(g *org.Graph, id string) *org.Ladder {
 		for _, l := range g.Ladders {
 			if l.Page.Meta.ID.Value == id {
-				names := make([]string, len(l.Levels))
-				for i, lv := range l.Levels {
-					names[i] = lv.Name()
-				}
-				return names, l.Page.Title
+				return l
 			}
 		}
-		return nil, ""
+		return nil
 	}
 	seen := map[string]bool{}
 	for _, g := range []*org.Graph{before, after} {
@@ -269,16 +306,61 @@ func (d *Diff) ladders(before, after *org.Graph) {
 				continue
 			}
 			seen[id] = true
-			b, oldTitle := steps(before, id)
-			a, title := steps(after, id)
-			if title == "" {
-				title = oldTitle
+			b, a := find(before, id), find(after, id)
+			if sameSteps(match, b, a) {
+				continue
 			}
-			if !slices.Equal(a, b) {
-				d.Ladders = append(d.Ladders, Ladder{Ladder: title, Before: b, After: a})
+			title := l.Page.Title // the new title when the ladder is in both
+			if a != nil {
+				title = a.Page.Title
 			}
+			names, roles := steps(b)
+			d.Ladders = append(d.Ladders, Ladder{Ladder: title, LadderID: id, Before: names, BeforeIDs: roles})
+			last := &d.Ladders[len(d.Ladders)-1]
+			last.After, last.AfterIDs = steps(a)
 		}
 	}
+}
+
+// sameSteps reports whether ladders a (old) and b (new) have the same steps.
+func sameSteps(match map[*org.Role]*org.Role, a, b *org.Ladder) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if len(a.Levels) != len(b.Levels) {
+		return false
+	}
+	for i, x := range a.Levels {
+		y := b.Levels[i]
+		if x.Title != y.Title || !sameRole(match, x.Role, y.Role, levelRole(a, i), levelRole(b, i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// levelRole is the role id step i of l names, as written: a level whose role
+// is missing has no *org.Role to ask.
+func levelRole(l *org.Ladder, i int) string {
+	if i < len(l.Page.Meta.Levels) {
+		return l.Page.Meta.Levels[i].Role.Value
+	}
+	return ""
+}
+
+// steps returns the names of l's steps and their role ids; nil for no ladder.
+func steps(l *org.Ladder) (names, roles []string) {
+	if l == nil {
+		return nil, nil
+	}
+	for i, lv := range l.Levels {
+		name, id := lv.Name(), levelRole(l, i)
+		if name == "" && id != "" {
+			name = missing(id)
+		}
+		names, roles = append(names, name), append(roles, id)
+	}
+	return names, roles
 }
 
 // urls finds every URL the old site published, pages and aliases, that the
@@ -330,7 +412,7 @@ func either(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-func steps(names []string) string {
+func chain(names []string) string {
 	if len(names) == 0 {
 		return "(no ladder)"
 	}

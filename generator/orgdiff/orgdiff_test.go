@@ -104,7 +104,7 @@ func TestDiff(t *testing.T) {
 		files map[string]string
 		want  string
 	}{
-		{"nothing", map[string]string{}, "## What this change does to the organisation\n\nNo change to roles, reporting lines, positions, process owners, ladders or URLs.\n"},
+		{"nothing", map[string]string{}, "No change to roles, reporting lines, positions, process owners, ladders or URLs.\n"},
 		{"reporting line", map[string]string{"content/roles/dev.md": "---\ntitle: Serverless Developer\nreports_to: lead\npositions: 2\n---\n"},
 			"### Reporting lines\n\n- Serverless Developer now reports to Team Lead, was: Senior Serverless Developer or Team Lead"},
 		{"role added", map[string]string{"content/roles/sre.md": "---\ntitle: SRE\nreports_to: lead\n---\n"},
@@ -113,6 +113,21 @@ func TestDiff(t *testing.T) {
 			"### Roles removed\n\n- Serverless Developer (`content/roles/dev.md`)\n\n### Positions\n\n- Serverless Computing: 2 positions, was: 4\n- Total: 2 positions, was: 4\n\n### Ladder steps\n\n- Engineering: Senior Serverless Developer → Team Lead, was: Serverless Developer → Senior Serverless Developer → Team Lead\n\n### Warnings\n\n- ⚠️ /roles/dev/ (was `content/roles/dev.md`) no longer exists and nothing redirects it: add `aliases: [\"/roles/dev/\"]` to the page that replaces it"},
 		{"renamed title", map[string]string{"content/roles/lead.md": "---\ntitle: Engineering Manager\n---\n"},
 			"### Roles renamed\n\n- Team Lead is now called Engineering Manager"},
+		// The retitled role owns a process, is a ladder step and a manager:
+		// none of that changed, so only the rename is reported.
+		{"renamed owner's title", map[string]string{"content/roles/senior.md": "---\ntitle: Head of Serverless\nreports_to: lead\n---\n"},
+			"### Roles renamed\n\n- Senior Serverless Developer is now called Head of Serverless"},
+		{"ladder step names a missing role", map[string]string{"content/roles/dev.md": "", "content/roles/developer.md": "---\ntitle: Serverless Developer\nreports_to: [senior, lead]\npositions: 2\n---\n"},
+			"### Roles added\n\n- Serverless Developer (`content/roles/developer.md`), reports to Senior Serverless Developer or Team Lead\n\n" +
+				"### Roles removed\n\n- Serverless Developer (`content/roles/dev.md`)\n\n" +
+				"### Ladder steps\n\n- Engineering: dev (missing) → Senior Serverless Developer → Team Lead, was: Serverless Developer → Senior Serverless Developer → Team Lead\n\n" +
+				"### Warnings\n\n- ⚠️ /roles/dev/ (was `content/roles/dev.md`) no longer exists and nothing redirects it: add `aliases: [\"/roles/dev/\"]` to the page that replaces it"},
+		{"owner names a missing role", map[string]string{"content/processes/review.md": "---\ntitle: Code Review\nowner: senoir\n---\n"},
+			"### Process owners\n\n- Code Review is now owned by senoir (missing), was: Senior Serverless Developer"},
+		{"markdown in titles and paths", map[string]string{"content/roles/sre.md": "---\ntitle: \"[x](https://example.com) `y` *z*\"\nreports_to: lead\n---\n",
+			"content/teams/core.md": "---\ntitle: Serverless_Computing <b>\nlead: lead\n---\n"},
+			"### Roles added\n\n- \\[x\\](https://example.com) \\`y\\` \\*z\\* (`content/roles/sre.md`), reports to Team Lead\n\n" +
+				"### Positions\n\n- Serverless\\_Computing \\<b\\>: 5 positions, was: 4\n- Total: 5 positions, was: 4"},
 		{"moved with alias", map[string]string{"content/roles/dev.md": "", "content/roles/developer.md": "---\ntitle: Serverless Developer\nreports_to: [senior, lead]\npositions: 2\naliases: [/roles/dev/]\n---\n",
 			"content/ladders/eng.md": "---\ntitle: Engineering\nlevels:\n  - role: developer\n  - role: senior\n  - role: lead\n---\n"},
 			"### Roles renamed\n\n- Serverless Developer: id `dev` is now `developer`"},
@@ -125,13 +140,14 @@ func TestDiff(t *testing.T) {
 		{"page moved without alias", map[string]string{"content/guide.md": "", "content/handbook/guide.md": "---\ntitle: Guide\n---\n"},
 			"### Warnings\n\n- ⚠️ /guide/ (was `content/guide.md`) no longer exists and nothing redirects it: add `aliases: [\"/guide/\"]` to `content/handbook/guide.md`"},
 		{"page moved with alias", map[string]string{"content/guide.md": "", "content/handbook/guide.md": "---\ntitle: Guide\naliases: [/guide]\n---\n"},
-			"No change to roles"},
+			"No change to roles, reporting lines, positions, process owners, ladders or URLs.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := markdown(t, change(tt.files))
-			if !strings.Contains(got, tt.want) {
-				t.Errorf("diff:\n%s\nwant it to contain:\n%s", got, tt.want)
+			want := "## What this change does to the organisation\n\n" + strings.TrimSuffix(tt.want, "\n") + "\n" // every report ends in one newline
+			if got != want {
+				t.Errorf("diff:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}
@@ -144,5 +160,84 @@ func TestDiffJSONListsAreNeverNull(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "null") || !strings.Contains(b.String(), `"reporting_lines": []`) {
 		t.Errorf("JSON:\n%s", b.String())
+	}
+}
+
+// TestDiffJSONHasIDs: scripts match roles, processes and ladders by id, so
+// every entry carries ids besides the titles a person reads.
+func TestDiffJSONHasIDs(t *testing.T) {
+	after := change(map[string]string{
+		"content/roles/dev.md":        "---\ntitle: Serverless Developer\nreports_to: lead\npositions: 2\n---\n",
+		"content/processes/review.md": "---\ntitle: Code Review\nowner: lead\n---\n",
+		"content/ladders/eng.md":      "---\ntitle: Engineering\nlevels:\n  - role: dev\n  - title: Staff\n---\n",
+	})
+	var b strings.Builder
+	if err := orgdiff.Compare(graph(t, before), graph(t, after)).JSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "roles_added": [],
+  "roles_removed": [],
+  "roles_renamed": [],
+  "reporting_lines": [
+    {
+      "role": "Serverless Developer",
+      "role_id": "dev",
+      "before": [
+        "Senior Serverless Developer",
+        "Team Lead"
+      ],
+      "before_ids": [
+        "senior",
+        "lead"
+      ],
+      "after": [
+        "Team Lead"
+      ],
+      "after_ids": [
+        "lead"
+      ]
+    }
+  ],
+  "positions": [],
+  "process_owners": [
+    {
+      "process": "Code Review",
+      "process_id": "review",
+      "before": "Senior Serverless Developer",
+      "before_id": "senior",
+      "after": "Team Lead",
+      "after_id": "lead"
+    }
+  ],
+  "ladders": [
+    {
+      "ladder": "Engineering",
+      "ladder_id": "eng",
+      "before": [
+        "Serverless Developer",
+        "Senior Serverless Developer",
+        "Team Lead"
+      ],
+      "before_ids": [
+        "dev",
+        "senior",
+        "lead"
+      ],
+      "after": [
+        "Serverless Developer",
+        "Staff"
+      ],
+      "after_ids": [
+        "dev",
+        ""
+      ]
+    }
+  ],
+  "lost_urls": []
+}
+`
+	if b.String() != want {
+		t.Errorf("JSON:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
