@@ -80,8 +80,8 @@ func runBuild(ctx context.Context, cfg generator.Config, stderr io.Writer) (*gen
 	}
 	warn := ""
 	if n := rep.Diagnostics.Count(diag.Warning); n > 0 {
-		warn = fmt.Sprintf(", %d warnings", n)
+		warn = ", " + count(n, "warning")
 	}
-	fmt.Fprintf(stderr, "built %d pages (%d files) into %s in %v%s\n", rep.Pages, rep.Files, cfg.Dest, rep.Duration.Round(1e5), warn)
+	fmt.Fprintf(stderr, "built %s (%s) into %s in %v%s\n", count(rep.Pages, "page"), count(rep.Files, "file"), cfg.Dest, rep.Duration.Round(1e5), warn)
 	return rep, nil
 }
