@@ -417,3 +417,29 @@ base_url: https://example.com/hb/
 		contains("start-here/index.html", `<a href="/hb/onboarding/dev/">Developer</a>`).
 		contains("sitemap.xml", `<loc>https://example.com/hb/onboarding/dev/</loc>`)
 }
+
+func TestOnboardingLinkWithinItsOwnPage(t *testing.T) {
+	within := growth + `
+-- content/teams/core.md --
+---
+title: Core Team
+lead: lead
+onboarding:
+  - task: Read how the team works
+    link: "#how-we-work"
+---
+## How we work
+
+See [above](#how-we-work).
+`
+	// The path has no such heading: the link names the team page. The team
+	// page's own body link is left as written.
+	build(t, within).ok().
+		contains("onboarding/dev/index.html", `<a href="/teams/core/#how-we-work">Read how the team works</a>`).
+		contains("teams/core/index.html", `<a href="#how-we-work">above</a>`)
+	build(t, within+`
+-- handbook.yaml --
+title: Handbook
+base_url: https://example.com/hb/
+`).ok().contains("onboarding/dev/index.html", `<a href="/hb/teams/core/#how-we-work">Read how the team works</a>`)
+}
