@@ -174,7 +174,8 @@
 //   - A role whose direct_reports cannot match the positions of the roles
 //     reporting to it is a warning showing both numbers.
 //   - A role's skills must name skill pages when content/skills/ has any;
-//     competencies must name levels of their ladder; an onboarding link
+//     competencies must name levels of their ladder, each level once
+//     (not by its role id and again by its title); an onboarding link
 //     must resolve like a body link. These are errors.
 //   - A manager at a lower level of a ladder than a direct report is a
 //     warning at the reports_to entry; a ladder level whose role reports

@@ -286,6 +286,26 @@ competencies:
 		`content/ladders/engineering.md:12:5: error: competencies.Delivery names level "cto", which is not on this ladder; levels are named by role id or title: "dev", "senior", "Technical lead"`)
 }
 
+func TestCompetencyNamesALevelTwice(t *testing.T) {
+	// "senior" and "Senior engineer" are one level, by role id and title.
+	build(t, growth+`
+-- content/ladders/engineering.md --
+---
+title: Engineering
+levels:
+  - role: dev
+  - role: senior
+    title: Senior engineer
+competencies:
+  Delivery:
+    senior: Ships features
+    dev: Ships
+    Senior engineer: Ships products
+---
+`).fails().diagnostics(
+		`content/ladders/engineering.md:11:5: error: competencies.Delivery names level "Senior engineer", which is the level "senior" already set on line 9`)
+}
+
 func TestSkillPagesListTheirRolesAndTheMatrix(t *testing.T) {
 	s := build(t, growth).ok()
 	s.contains("skills/go/index.html",
