@@ -311,7 +311,8 @@ func TestSkillPagesListTheirRolesAndTheMatrix(t *testing.T) {
 	s.contains("skills/go/index.html",
 		`<p class="kind">Skill</p>`,
 		`<h2 id="hb-skill-roles">Roles that need it</h2>
-<ul><li><a href="/roles/dev/">Developer</a> <span class="tag">required</span></li><li><a href="/roles/senior/">Senior Developer</a> <span class="tag">required</span></li><li><a href="/roles/lead/">Team Lead</a> <span class="tag">required</span></li></ul>`)
+<ul><li><a href="/roles/dev/">Developer</a> <span class="tag">required</span></li><li><a href="/roles/senior/">Senior Developer</a> <span class="tag">required</span></li><li><a href="/roles/lead/">Team Lead</a> <span class="tag">required</span></li></ul>`,
+		`<p><a href="/skills-matrix/">Every skill by role</a></p>`)
 	s.contains("skills/aws/index.html",
 		`<li><a href="/roles/dev/">Developer</a> <span class="tag">required</span></li><li><a href="/roles/senior/">Senior Developer</a> <span class="tag">preferred</span></li>`)
 	s.contains("skills-matrix/index.html",
@@ -321,6 +322,18 @@ func TestSkillPagesListTheirRolesAndTheMatrix(t *testing.T) {
 	s.contains("skills/index.html", `<a href="/skills/aws/">AWS</a>`)
 	s.contains("roles/senior/index.html", `<h3 id="hb-skills-preferred">Preferred</h3><ul><li><a href="/skills/aws/">AWS</a></li></ul>`)
 	s.contains("org/index.html", `<a href="/skills-matrix/">Skills matrix</a>`)
+}
+
+func TestSkillPageWithoutMatrix(t *testing.T) {
+	// No role names a skill, so there is no matrix to link to.
+	build(t, `
+-- content/skills/go.md --
+---
+title: Go
+---
+`).ok().diagnostics().
+		missing("skills-matrix/index.html").
+		contains("skills/go/index.html", `<p>No role names this skill.</p>`, `! skills-matrix`)
 }
 
 func TestSkillsWithoutSkillPagesAreFreeText(t *testing.T) {
