@@ -158,6 +158,26 @@ func TestOnboardingPathOfARole(t *testing.T) {
 	s.contains("schema/frontmatter.json", `"onboarding"`, `"competencies"`)
 }
 
+func TestOnboardingAtTheTopOfALadder(t *testing.T) {
+	// A typical time on the last level has no next step to lead to.
+	build(t, growth+`
+-- content/ladders/engineering.md --
+---
+title: Engineering
+levels:
+  - role: senior
+    typical: 2 years
+  - role: lead
+    typical: 3 years
+---
+`).ok().
+		contains("onboarding/senior/index.html",
+			`, step 1 of 2. Next step: <a href="/roles/lead/">Team Lead</a>, typically after 2 years.`).
+		contains("onboarding/lead/index.html",
+			`, step 2 of 2. This is the top of the ladder.`,
+			`! 3 years`)
+}
+
 func TestChecklistKeysAreStableAndDistinct(t *testing.T) {
 	checklist := func(html string) string {
 		return html[strings.Index(html, `<section class="checklist"`):]
