@@ -284,6 +284,22 @@ competencies:
 <p>No competency changes at this step.</p>`)
 }
 
+func TestOneLevelLadderHasNoSteps(t *testing.T) {
+	build(t, growth+`
+-- content/ladders/engineering.md --
+---
+title: Engineering
+levels:
+  - role: dev
+competencies:
+  Delivery:
+    dev: Ships
+---
+`).ok().contains("ladders/engineering/index.html",
+		`<tr><th scope="row">Delivery</th><td>Ships</td></tr>`,
+		`! What changes at each step`)
+}
+
 func TestCompetencyNamesUnknownLevel(t *testing.T) {
 	build(t, growth+`
 -- content/ladders/engineering.md --
