@@ -1,6 +1,14 @@
 package main
 
 import (
+	"context"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,5 +60,44 @@ func TestBrowserChecklistKeepsTicks(t *testing.T) {
 	)
 	if n := get(t, ctx, chromedp.Evaluate[float64](`document.querySelectorAll('.checklist input:checked').length`)); n != 0 {
 		t.Errorf("another role's checklist has %v items ticked; want 0", n)
+	}
+}
+
+// TestBrowserChecklistTicksSurviveIndexHTML opens a path as a plain static
+// server answers it, once as /onboarding/x/ and once as
+// /onboarding/x/index.html: one page, so one set of ticks.
+func TestBrowserChecklistTicksSurviveIndexHTML(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if code := run(context.Background(), []string{"build", "--source", "../..", "--dest", dest}, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("building the handbook: exit %d", code)
+	}
+	// Unlike "handbook serve", which redirects index.html to the folder,
+	// this server answers both, as many static hosts do.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			name = path.Join(name, "index.html")
+		}
+		b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
+		w.Write(b)
+	}))
+	t.Cleanup(srv.Close)
+
+	ctx := browser(t)
+	const first = `.checklist .tasks li:nth-child(1) input`
+	do(t, ctx,
+		chromedp.Navigate(srv.URL+"/onboarding/serverless-developer/"),
+		chromedp.WaitVisible(`.checklist .progress`),
+		chromedp.Click(first, chromedp.NodeVisible),
+		chromedp.Navigate(srv.URL+"/onboarding/serverless-developer/index.html"),
+		chromedp.WaitVisible(`.checklist .progress`),
+	)
+	if !get(t, ctx, chromedp.Evaluate[bool](`document.querySelector('`+first+`').checked`)) {
+		t.Error("the item ticked at /onboarding/serverless-developer/ is not ticked at .../index.html")
 	}
 }
