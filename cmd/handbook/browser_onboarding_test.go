@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -99,5 +101,42 @@ func TestBrowserChecklistTicksSurviveIndexHTML(t *testing.T) {
 	)
 	if !get(t, ctx, chromedp.Evaluate[bool](`document.querySelector('`+first+`').checked`)) {
 		t.Error("the item ticked at /onboarding/serverless-developer/ is not ticked at .../index.html")
+	}
+}
+
+// TestBrowserChecklistPrintsTicks prints an onboarding path (print media
+// emulated): every item has a box, and the ticked one a ✓, drawn on a span
+// rather than on the checkbox, which not every browser decorates.
+func TestBrowserChecklistPrintsTicks(t *testing.T) {
+	base := serveRepositoryHandbook(t)
+	ctx := browser(t)
+	const first = `.checklist .tasks li:nth-child(1)`
+	const second = `.checklist .tasks li:nth-child(2)`
+	do(t, ctx,
+		chromedp.Navigate(base+"/onboarding/serverless-developer/"),
+		chromedp.WaitVisible(`.checklist .progress`),
+		chromedp.Click(first+` input`, chromedp.NodeVisible),
+	)
+	style := func(sel, pseudo, prop string) string {
+		return get(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector('`+sel+`'), '`+pseudo+`').`+prop))
+	}
+	if d := style(first+` .box`, ``, `display`); d != "none" {
+		t.Errorf("on screen the printed box shows (display %s)", d)
+	}
+	do(t, ctx, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	if d := style(first+` input`, ``, `display`); d != "none" {
+		t.Errorf("printed, the checkbox still shows (display %s)", d)
+	}
+	if d := style(second+` .box`, ``, `display`); d != "inline-block" {
+		t.Errorf("printed, an item has no box (display %s)", d)
+	}
+	if c := style(first+` .box`, `::after`, `content`); c != `"✓"` {
+		t.Errorf("printed, the ticked item's box holds %s; want a ✓", c)
+	}
+	if c := style(second+` .box`, `::after`, `content`); c != "none" {
+		t.Errorf("printed, an unticked item's box holds %s; want it empty", c)
 	}
 }
