@@ -56,12 +56,6 @@ func newPage(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := r.allowed(kind); err != nil {
 		return err
 	}
-	// A folder without content/ is not a site: writing there would quietly
-	// start a new one, most likely in the wrong place.
-	content := filepath.Join(*sourceDir, source.ContentDir)
-	if info, err := os.Stat(content); err != nil || !info.IsDir() {
-		return fmt.Errorf("%w: %s is not a handbook: it has no %s folder; run new in the site's folder or name it with --source", errUsage, *sourceDir, source.ContentDir)
-	}
 	slug := slugify(title)
 	if slug == "" {
 		return fmt.Errorf("%w: the title %q has no letters or digits to name the file after", errUsage, title)
@@ -145,7 +139,7 @@ func checkNew(ctx context.Context, dir, rel string, data []byte, stderr io.Write
 		site[p] = &fstest.MapFile{Data: b}
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	if b, err := fs.ReadFile(root, config.File); err == nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // scaffold returns a new page of kind with front matter that builds as it
@@ -27,21 +26,21 @@ func scaffold(kind, title string, r refs) []byte {
 	case "role":
 		key("reports_to", list(r.reportsTo), "The id of the role this one reports to; a list [a, b] means \"a or b\".")
 		b.WriteString("# How many people hold the role: a number or a range like \"2-3\".\npositions: 1\n")
-		key("team", scalar(r.team), "The id of the team page; left out, the role is in its manager's team.")
+		key("team", r.team, "The id of the team page; left out, the role is in its manager's team.")
 		b.WriteString("# The role's skills; a plain list means all required.\nskills:\n  required: []\n  preferred: []\n")
 	case "process":
-		key("owner", scalar(r.owner), "The id of the role that owns the process.")
+		key("owner", r.owner, "The id of the role that owns the process.")
 		b.WriteString("# The ids of the roles that take part.\nparticipants: []\n")
 		b.WriteString("# How often it runs: \"weekly\", \"per deployment\", ...\ncadence: \"\"\n")
 	case "ladder":
 		b.WriteString("# The steps from first to last: each a role id, a title for a step that is not a role, or both.\n")
 		b.WriteString("levels:\n  - title: \"First step\"\n    typical: \"1-2 years\"\n")
 	case "team":
-		key("lead", scalar(r.lead), "The id of the role that leads the team.")
-		key("parent", scalar(r.parent), "The id of the team this one belongs to.")
+		key("lead", r.lead, "The id of the role that leads the team.")
+		key("parent", r.parent, "The id of the team this one belongs to.")
 	}
 	if kind != "process" {
-		key("owner", scalar(r.owner), "The id of the role that owns this page and keeps it true.")
+		key("owner", r.owner, "The id of the role that owns this page and keeps it true.")
 	}
 	b.WriteString("# The date by which the owner reviews the page again (2006-01-02).\n# review_by: \n")
 	b.WriteString("---\n\n")
@@ -52,37 +51,13 @@ func scaffold(kind, title string, r refs) []byte {
 // list writes "a,b" as the YAML list [a, b], and "a" as a.
 func list(ids string) string {
 	if !strings.Contains(ids, ",") {
-		return scalar(ids)
+		return strings.TrimSpace(ids)
 	}
 	parts := strings.Split(ids, ",")
 	for i := range parts {
-		parts[i] = scalar(parts[i])
+		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
-}
-
-// scalar writes a flag's value as one YAML string: as it is when it is a
-// plain id ("team-lead"), else double-quoted, so that a value holding a
-// newline, "#", ":" or brackets stays one value (which the build's
-// reference check then reports) and cannot add keys to the front matter.
-func scalar(v string) string {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return "" // not given: the key stays commented out
-	}
-	if !unicode.IsLetter([]rune(v)[0]) {
-		return strconv.Quote(v)
-	}
-	for _, r := range v {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
-			return strconv.Quote(v)
-		}
-	}
-	switch strings.ToLower(v) { // words YAML reads as booleans or null
-	case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
-		return strconv.Quote(v)
-	}
-	return v
 }
 
 // body is the outline each kind of page starts with.
