@@ -140,3 +140,35 @@ func TestBrowserChecklistPrintsTicks(t *testing.T) {
 		t.Errorf("printed, an unticked item's box holds %s; want it empty", c)
 	}
 }
+
+// TestBrowserLadderMatrixFits opens the seed ladder at desktop and phone
+// widths: the competency names take a narrow column, the level columns
+// stay readable, and a matrix too wide scrolls in its own box, never the
+// page.
+func TestBrowserLadderMatrixFits(t *testing.T) {
+	base := serveRepositoryHandbook(t)
+	ctx := browser(t)
+	for _, width := range []int64{1280, 390} {
+		do(t, ctx,
+			chromedp.EmulateViewport(width, 900),
+			chromedp.Navigate(base+"/ladders/serverless-engineering/"),
+			chromedp.WaitVisible(`.ladder-matrix`),
+		)
+		num := func(js string) float64 { return get(t, ctx, chromedp.Evaluate[float64](js)) }
+		if w := num(`document.documentElement.scrollWidth`); w > float64(width) {
+			t.Errorf("at %dpx the page is %.0fpx wide: it scrolls sideways", width, w)
+		}
+		first := num(`document.querySelector('.ladder-matrix tbody th').getBoundingClientRect().width`)
+		level := num(`Math.min(...[...document.querySelectorAll('.ladder-matrix tbody td')].map(td => td.getBoundingClientRect().width))`)
+		t.Logf("at %dpx: competency column %.0fpx, narrowest level column %.0fpx", width, first, level)
+		if first > 140 {
+			t.Errorf("at %dpx the competency column is %.0fpx wide; want it narrow", width, first)
+		}
+		if level < 150 {
+			t.Errorf("at %dpx a level column is %.0fpx wide: its text wraps every few words", width, level)
+		}
+		if width == 390 && num(`(w => w.scrollWidth - w.clientWidth)(document.querySelector('.table-wrap'))`) <= 0 {
+			t.Errorf("on a phone the matrix does not scroll in its own box")
+		}
+	}
+}
