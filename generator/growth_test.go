@@ -128,21 +128,21 @@ func TestOnboardingPathOfARole(t *testing.T) {
 		// the page that wrote them.
 		`<h3 id="hb-when-1">week 1</h3>
 <ul class="tasks"><li><label><input type="checkbox" data-key="`,
-		`"> <a href="/processes/review/">Read the review process</a></label> <span class="from">from Core Team</span></li>`,
-		`"> Meet the team</label> <span class="from">from Core Team</span></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> <a href="/processes/review/">Read the review process</a></label> <span class="from">from Core Team</span></li>`,
+		`"><span class="box" aria-hidden="true"></span> Meet the team</label> <span class="from">from Core Team</span></li></ul>`,
 		`<h3 id="hb-when-2">week 2</h3>`,
-		`"> Pair with a senior</label></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> Pair with a senior</label></li></ul>`,
 		`<h3 id="hb-when-3">month 1</h3>`,
-		`"> <a href="/processes/review/#steps">Ship a change</a></label></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> <a href="/processes/review/#steps">Ship a change</a></label></li></ul>`,
 		`<h3 id="hb-when-4">first quarter</h3>`,
 		`<h3 id="hb-when-5">Any time</h3>`,
-		`"> Set up your laptop</label></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> Set up your laptop</label></li></ul>`,
 		`<script src="/assets/checklist.`,
 		// Another role's items are not inherited.
 		`! Meet the VP`,
 	)
 	s.contains("onboarding/lead/index.html",
-		`"> <a href="/roles/vp/">Meet the VP</a></label></li>`,
+		`"><span class="box" aria-hidden="true"></span> <a href="/roles/vp/">Meet the VP</a></label></li>`,
 		`<h2 id="hb-reports">Who reports to you</h2>`,
 		`This is the top of the ladder.`)
 	s.missing("onboarding/vp/index.html")
@@ -201,7 +201,7 @@ reports_to: lead
 onboarding: [Twice, Twice]
 ---
 `).ok()
-	s.contains("onboarding/ops/index.html", `-2"> Twice</label>`)
+	s.contains("onboarding/ops/index.html", `-2"><span class="box" aria-hidden="true"></span> Twice</label>`)
 }
 
 func TestNoRolesNoOnboardingPages(t *testing.T) {
