@@ -42,6 +42,8 @@ skills:
 title: Developer
 reports_to: [senior, lead]
 skills: [go, aws]
+processes:
+  review: You write small changes and review each other's.
 onboarding:
   - Set up your laptop
   - task: Ship a change
@@ -119,7 +121,7 @@ func TestOnboardingPathOfARole(t *testing.T) {
 		// Peers leave out the roles the role may itself report to.
 		`<h2 id="hb-peers">Who else reports there</h2>
 <ul><li><a href="/roles/ops/">Operations Engineer</a> <span class="count" title="positions">1</span></li></ul>`,
-		`<a href="/processes/review/">Code Review</a> <span class="tag">you take part</span> <span class="cadence">per change</span><p>Every change is reviewed.</p>`,
+		`<a href="/processes/review/">Code Review</a> <span class="tag">you take part</span> <span class="cadence">per change</span><p>Every change is reviewed.</p><p class="does">You write small changes and review each other&#39;s.</p></li>`,
 		`<h3 id="hb-skills-required">Required</h3><ul><li><a href="/skills/go/">Go</a></li><li><a href="/skills/aws/">AWS</a></li></ul>`,
 		`Next step: <a href="/roles/senior/">Senior Developer</a>, typically after 2-3 years.`,
 		`<dl class="expectations"><div><dt>Delivery</dt><dd>Ships small changes</dd></div><div><dt>Scope</dt><dd>The team</dd></div></dl>`,
@@ -212,6 +214,60 @@ func TestNoRolesNoOnboardingPages(t *testing.T) {
 		missing("start-here/index.html").
 		missing("skills-matrix/index.html").
 		contains("index.html", `! Start here`)
+}
+
+func TestOnboardingProcessWithoutWhatTheRoleDoes(t *testing.T) {
+	// The senior says nothing of its part: the process summary alone.
+	build(t, growth).ok().contains("onboarding/senior/index.html",
+		`<span class="cadence">per change</span><p>Every change is reviewed.</p></li>`,
+		`! class="does"`)
+}
+
+func TestRoleProcessesMustBeItsOwn(t *testing.T) {
+	build(t, growth+`
+-- content/roles/ops.md --
+---
+title: Operations Engineer
+reports_to: lead
+processes:
+  reveiw: Reviews deployments.
+  core: Runs the team.
+---
+-- content/roles/senior.md --
+---
+title: Senior Developer
+reports_to: lead
+processes:
+  review: Reviews features.
+---
+-- content/processes/deploy.md --
+---
+title: Deploy
+owner: lead
+---
+-- content/roles/lead.md --
+---
+title: Team Lead
+reports_to: vp
+team: core
+processes:
+  review: Owns it.
+  deploy: Approves every deployment.
+---
+`).fails().diagnostics(
+		`content/roles/ops.md:5:3: error: processes "reveiw" is not a process; did you mean "review"?`,
+		`content/roles/ops.md:6:3: error: processes "core" is a team (content/teams/core.md), not a process`)
+
+	build(t, growth+`
+-- content/roles/ops.md --
+---
+title: Operations Engineer
+reports_to: lead
+processes:
+  review: Reviews deployments.
+---
+`).fails().diagnostics(
+		`content/roles/ops.md:5:3: error: processes names "review", but content/processes/review.md does not list "ops" as its owner or a participant`)
 }
 
 func TestOnboardingLinkToMissingPage(t *testing.T) {
