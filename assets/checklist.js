@@ -8,8 +8,10 @@
   if (!list) {
     return;
   }
-  // The page's path keeps handbooks served from one host apart.
-  var storeKey = "handbook:checklist:" + location.pathname;
+  // The page's path keeps handbooks served from one host apart. A server
+  // may answer both /onboarding/x/ and /onboarding/x/index.html (a file://
+  // copy only the latter): one page, so one record.
+  var storeKey = "handbook:checklist:" + location.pathname.replace(/\/index\.html$/, "/");
   var store = null;
   try {
     store = window.localStorage;

@@ -86,6 +86,10 @@
 //	onboarding      [task or {task: string, link: string, when: string}]
 //	                                    the role's first tasks; also a key of
 //	                                    team pages (see below)
+//	processes       {process-id: string}
+//	                                    what the role does in each process
+//	                                    it owns or takes part in, shown on
+//	                                    its onboarding path
 //
 // When content/skills/ has pages, every skill a role names must be the id of
 // one of them, checked like every reference; otherwise skills are free text.
@@ -130,8 +134,9 @@
 //
 // Every role that is not external gets an onboarding path at
 // /onboarding/<role-id>/: its team and lead, its reporting line and peers,
-// its processes, its skills, its ladder step with the next one and that
-// level's expectations, and a checklist. The checklist is the onboarding
+// the processes it takes part in with what the role does in each (from the
+// role page's processes key), its skills, its ladder step with the next
+// one and that level's expectations, and a checklist. The checklist is the onboarding
 // items of the role's teams, outermost first, then the role's own, grouped
 // by when: "day N", "week N", "month N", "quarter N" and "year N" in time
 // order, then other words as they first appear, then items without a time.
@@ -174,8 +179,10 @@
 //   - A role whose direct_reports cannot match the positions of the roles
 //     reporting to it is a warning showing both numbers.
 //   - A role's skills must name skill pages when content/skills/ has any;
-//     competencies must name levels of their ladder; an onboarding link
-//     must resolve like a body link. These are errors.
+//     a role's processes must name processes that list the role as owner
+//     or participant; competencies must name levels of their ladder, each
+//     level once (not by its role id and again by its title); an
+//     onboarding link must resolve like a body link. These are errors.
 //   - A manager at a lower level of a ladder than a direct report is a
 //     warning at the reports_to entry; a ladder level whose role reports
 //     past a role level in between is a warning at the level. Levels that

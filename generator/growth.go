@@ -3,6 +3,7 @@ package generator
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/layout"
@@ -121,11 +122,23 @@ func (s *site) checklist(r *org.Role) []layout.ChecklistGroup {
 		for _, it := range g.Items {
 			item := layout.ChecklistItem{Task: it.Task.Value, Key: it.Key, From: it.From}
 			if it.Link.Value != "" {
-				item.URL = s.targets[it.From][it.Link.Value]
+				item.URL = s.itemURL(it)
 			}
 			lg.Items = append(lg.Items, item)
 		}
 		out = append(out, lg)
 	}
 	return out
+}
+
+// itemURL is where an item's link leads from the onboarding path. A link
+// within its own page ("#overview" on a team page) was checked against that
+// page and stays as written in the page's body; on the path, which has no
+// such heading, it must name the page that has it.
+func (s *site) itemURL(it org.Item) string {
+	u := s.targets[it.From][it.Link.Value]
+	if strings.HasPrefix(u, "#") || strings.HasPrefix(u, "?") {
+		u = s.config.BasePath() + strings.TrimPrefix(it.From.URL, "/") + u
+	}
+	return u
 }

@@ -42,6 +42,8 @@ skills:
 title: Developer
 reports_to: [senior, lead]
 skills: [go, aws]
+processes:
+  review: You write small changes and review each other's.
 onboarding:
   - Set up your laptop
   - task: Ship a change
@@ -119,7 +121,7 @@ func TestOnboardingPathOfARole(t *testing.T) {
 		// Peers leave out the roles the role may itself report to.
 		`<h2 id="hb-peers">Who else reports there</h2>
 <ul><li><a href="/roles/ops/">Operations Engineer</a> <span class="count" title="positions">1</span></li></ul>`,
-		`<a href="/processes/review/">Code Review</a> <span class="tag">you take part</span> <span class="cadence">per change</span><p>Every change is reviewed.</p>`,
+		`<a href="/processes/review/">Code Review</a> <span class="tag">you take part</span> <span class="cadence">per change</span><p>Every change is reviewed.</p><p class="does">You write small changes and review each other&#39;s.</p></li>`,
 		`<h3 id="hb-skills-required">Required</h3><ul><li><a href="/skills/go/">Go</a></li><li><a href="/skills/aws/">AWS</a></li></ul>`,
 		`Next step: <a href="/roles/senior/">Senior Developer</a>, typically after 2-3 years.`,
 		`<dl class="expectations"><div><dt>Delivery</dt><dd>Ships small changes</dd></div><div><dt>Scope</dt><dd>The team</dd></div></dl>`,
@@ -128,21 +130,21 @@ func TestOnboardingPathOfARole(t *testing.T) {
 		// the page that wrote them.
 		`<h3 id="hb-when-1">week 1</h3>
 <ul class="tasks"><li><label><input type="checkbox" data-key="`,
-		`"> <a href="/processes/review/">Read the review process</a></label> <span class="from">from Core Team</span></li>`,
-		`"> Meet the team</label> <span class="from">from Core Team</span></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> <a href="/processes/review/">Read the review process</a></label> <span class="from">from Core Team</span></li>`,
+		`"><span class="box" aria-hidden="true"></span> Meet the team</label> <span class="from">from Core Team</span></li></ul>`,
 		`<h3 id="hb-when-2">week 2</h3>`,
-		`"> Pair with a senior</label></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> Pair with a senior</label></li></ul>`,
 		`<h3 id="hb-when-3">month 1</h3>`,
-		`"> <a href="/processes/review/#steps">Ship a change</a></label></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> <a href="/processes/review/#steps">Ship a change</a></label></li></ul>`,
 		`<h3 id="hb-when-4">first quarter</h3>`,
 		`<h3 id="hb-when-5">Any time</h3>`,
-		`"> Set up your laptop</label></li></ul>`,
+		`"><span class="box" aria-hidden="true"></span> Set up your laptop</label></li></ul>`,
 		`<script src="/assets/checklist.`,
 		// Another role's items are not inherited.
 		`! Meet the VP`,
 	)
 	s.contains("onboarding/lead/index.html",
-		`"> <a href="/roles/vp/">Meet the VP</a></label></li>`,
+		`"><span class="box" aria-hidden="true"></span> <a href="/roles/vp/">Meet the VP</a></label></li>`,
 		`<h2 id="hb-reports">Who reports to you</h2>`,
 		`This is the top of the ladder.`)
 	s.missing("onboarding/vp/index.html")
@@ -156,6 +158,26 @@ func TestOnboardingPathOfARole(t *testing.T) {
 	s.contains("roles/dev/index.html", `<dt>New in the role?</dt><dd><a href="/onboarding/dev/">Onboarding path</a></dd>`)
 	s.contains("sitemap.xml", `<loc>/start-here/</loc>`, `<loc>/onboarding/dev/</loc>`, `<loc>/skills-matrix/</loc>`)
 	s.contains("schema/frontmatter.json", `"onboarding"`, `"competencies"`)
+}
+
+func TestOnboardingAtTheTopOfALadder(t *testing.T) {
+	// A typical time on the last level has no next step to lead to.
+	build(t, growth+`
+-- content/ladders/engineering.md --
+---
+title: Engineering
+levels:
+  - role: senior
+    typical: 2 years
+  - role: lead
+    typical: 3 years
+---
+`).ok().
+		contains("onboarding/senior/index.html",
+			`, step 1 of 2. Next step: <a href="/roles/lead/">Team Lead</a>, typically after 2 years.`).
+		contains("onboarding/lead/index.html",
+			`, step 2 of 2. This is the top of the ladder.`,
+			`! 3 years`)
 }
 
 func TestChecklistKeysAreStableAndDistinct(t *testing.T) {
@@ -181,7 +203,7 @@ reports_to: lead
 onboarding: [Twice, Twice]
 ---
 `).ok()
-	s.contains("onboarding/ops/index.html", `-2"> Twice</label>`)
+	s.contains("onboarding/ops/index.html", `-2"><span class="box" aria-hidden="true"></span> Twice</label>`)
 }
 
 func TestNoRolesNoOnboardingPages(t *testing.T) {
@@ -192,6 +214,60 @@ func TestNoRolesNoOnboardingPages(t *testing.T) {
 		missing("start-here/index.html").
 		missing("skills-matrix/index.html").
 		contains("index.html", `! Start here`)
+}
+
+func TestOnboardingProcessWithoutWhatTheRoleDoes(t *testing.T) {
+	// The senior says nothing of its part: the process summary alone.
+	build(t, growth).ok().contains("onboarding/senior/index.html",
+		`<span class="cadence">per change</span><p>Every change is reviewed.</p></li>`,
+		`! class="does"`)
+}
+
+func TestRoleProcessesMustBeItsOwn(t *testing.T) {
+	build(t, growth+`
+-- content/roles/ops.md --
+---
+title: Operations Engineer
+reports_to: lead
+processes:
+  reveiw: Reviews deployments.
+  core: Runs the team.
+---
+-- content/roles/senior.md --
+---
+title: Senior Developer
+reports_to: lead
+processes:
+  review: Reviews features.
+---
+-- content/processes/deploy.md --
+---
+title: Deploy
+owner: lead
+---
+-- content/roles/lead.md --
+---
+title: Team Lead
+reports_to: vp
+team: core
+processes:
+  review: Owns it.
+  deploy: Approves every deployment.
+---
+`).fails().diagnostics(
+		`content/roles/ops.md:5:3: error: processes "reveiw" is not a process; did you mean "review"?`,
+		`content/roles/ops.md:6:3: error: processes "core" is a team (content/teams/core.md), not a process`)
+
+	build(t, growth+`
+-- content/roles/ops.md --
+---
+title: Operations Engineer
+reports_to: lead
+processes:
+  review: Reviews deployments.
+---
+`).fails().diagnostics(
+		`content/roles/ops.md:5:3: error: processes names "review", but content/processes/review.md does not list "ops" as its owner or a participant`)
 }
 
 func TestOnboardingLinkToMissingPage(t *testing.T) {
@@ -264,6 +340,22 @@ competencies:
 <p>No competency changes at this step.</p>`)
 }
 
+func TestOneLevelLadderHasNoSteps(t *testing.T) {
+	build(t, growth+`
+-- content/ladders/engineering.md --
+---
+title: Engineering
+levels:
+  - role: dev
+competencies:
+  Delivery:
+    dev: Ships
+---
+`).ok().contains("ladders/engineering/index.html",
+		`<tr><th scope="row">Delivery</th><td>Ships</td></tr>`,
+		`! What changes at each step`)
+}
+
 func TestCompetencyNamesUnknownLevel(t *testing.T) {
 	build(t, growth+`
 -- content/ladders/engineering.md --
@@ -286,12 +378,33 @@ competencies:
 		`content/ladders/engineering.md:12:5: error: competencies.Delivery names level "cto", which is not on this ladder; levels are named by role id or title: "dev", "senior", "Technical lead"`)
 }
 
+func TestCompetencyNamesALevelTwice(t *testing.T) {
+	// "senior" and "Senior engineer" are one level, by role id and title.
+	build(t, growth+`
+-- content/ladders/engineering.md --
+---
+title: Engineering
+levels:
+  - role: dev
+  - role: senior
+    title: Senior engineer
+competencies:
+  Delivery:
+    senior: Ships features
+    dev: Ships
+    Senior engineer: Ships products
+---
+`).fails().diagnostics(
+		`content/ladders/engineering.md:11:5: error: competencies.Delivery names level "Senior engineer", which is the level "senior" already set on line 9`)
+}
+
 func TestSkillPagesListTheirRolesAndTheMatrix(t *testing.T) {
 	s := build(t, growth).ok()
 	s.contains("skills/go/index.html",
 		`<p class="kind">Skill</p>`,
 		`<h2 id="hb-skill-roles">Roles that need it</h2>
-<ul><li><a href="/roles/dev/">Developer</a> <span class="tag">required</span></li><li><a href="/roles/senior/">Senior Developer</a> <span class="tag">required</span></li><li><a href="/roles/lead/">Team Lead</a> <span class="tag">required</span></li></ul>`)
+<ul><li><a href="/roles/dev/">Developer</a> <span class="tag">required</span></li><li><a href="/roles/senior/">Senior Developer</a> <span class="tag">required</span></li><li><a href="/roles/lead/">Team Lead</a> <span class="tag">required</span></li></ul>`,
+		`<p><a href="/skills-matrix/">Every skill by role</a></p>`)
 	s.contains("skills/aws/index.html",
 		`<li><a href="/roles/dev/">Developer</a> <span class="tag">required</span></li><li><a href="/roles/senior/">Senior Developer</a> <span class="tag">preferred</span></li>`)
 	s.contains("skills-matrix/index.html",
@@ -301,6 +414,18 @@ func TestSkillPagesListTheirRolesAndTheMatrix(t *testing.T) {
 	s.contains("skills/index.html", `<a href="/skills/aws/">AWS</a>`)
 	s.contains("roles/senior/index.html", `<h3 id="hb-skills-preferred">Preferred</h3><ul><li><a href="/skills/aws/">AWS</a></li></ul>`)
 	s.contains("org/index.html", `<a href="/skills-matrix/">Skills matrix</a>`)
+}
+
+func TestSkillPageWithoutMatrix(t *testing.T) {
+	// No role names a skill, so there is no matrix to link to.
+	build(t, `
+-- content/skills/go.md --
+---
+title: Go
+---
+`).ok().diagnostics().
+		missing("skills-matrix/index.html").
+		contains("skills/go/index.html", `<p>No role names this skill.</p>`, `! skills-matrix`)
 }
 
 func TestSkillsWithoutSkillPagesAreFreeText(t *testing.T) {
@@ -416,4 +541,30 @@ base_url: https://example.com/hb/
 			`<script src="/hb/assets/checklist.`).
 		contains("start-here/index.html", `<a href="/hb/onboarding/dev/">Developer</a>`).
 		contains("sitemap.xml", `<loc>https://example.com/hb/onboarding/dev/</loc>`)
+}
+
+func TestOnboardingLinkWithinItsOwnPage(t *testing.T) {
+	within := growth + `
+-- content/teams/core.md --
+---
+title: Core Team
+lead: lead
+onboarding:
+  - task: Read how the team works
+    link: "#how-we-work"
+---
+## How we work
+
+See [above](#how-we-work).
+`
+	// The path has no such heading: the link names the team page. The team
+	// page's own body link is left as written.
+	build(t, within).ok().
+		contains("onboarding/dev/index.html", `<a href="/teams/core/#how-we-work">Read how the team works</a>`).
+		contains("teams/core/index.html", `<a href="#how-we-work">above</a>`)
+	build(t, within+`
+-- handbook.yaml --
+title: Handbook
+base_url: https://example.com/hb/
+`).ok().contains("onboarding/dev/index.html", `<a href="/hb/teams/core/#how-we-work">Read how the team works</a>`)
 }

@@ -101,6 +101,7 @@ func (g *Graph) resolve(diags *diag.List) {
 	g.resolveRoles(diags)
 	g.resolveTeams(diags)
 	g.resolveProcesses(diags)
+	g.resolveDuties(diags)
 	g.resolveLadders(diags)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/page"
 
 	"github.com/teamhandbook/handbook/generator/typo"
 )
@@ -72,12 +73,20 @@ func (g *Graph) resolveCompetencies(diags *diag.List) {
 		}
 		for _, mc := range l.Page.Meta.Competencies {
 			c := &Competency{Name: mc.Name.Value, Cells: make([]Cell, len(l.Levels))}
+			set := make([]page.Text, len(l.Levels)) // the name each level was set under
 			for _, e := range mc.Expectations {
 				i, ok := names[e.Level.Value]
 				if !ok {
 					diags.Rule("reference").Errorf(e.Level.Pos, "%s", unknownLevel(mc.Name.Value, e.Level.Value, all))
 					continue
 				}
+				// By role id and by title the same level has two names;
+				// the second must not silently replace the first.
+				if first := set[i]; first.Value != "" {
+					diags.Rule("reference").Errorf(e.Level.Pos, "competencies.%s names level %q, which is the level %q already set on line %d", mc.Name.Value, e.Level.Value, first.Value, first.Pos.Line)
+					continue
+				}
+				set[i] = e.Level
 				c.Cells[i] = Cell{Text: e.Text.Value, Written: true}
 			}
 			for i := 1; i < len(c.Cells); i++ {

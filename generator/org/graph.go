@@ -47,6 +47,8 @@ type Role struct {
 	Ladders   []Place
 	Skills    RoleSkills
 	Checklist []Group // the onboarding checklist; nil for external roles
+
+	duties map[*Process]string // what the role does in each of its processes (duties.go)
 }
 
 // ID returns the role's id.

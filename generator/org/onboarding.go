@@ -1,6 +1,7 @@
 package org
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -119,10 +120,14 @@ func group(items []Item) []Group {
 		if ra.class != rb.class {
 			return ra.class - rb.class
 		}
-		return ra.n - rb.n
+		return cmp.Compare(ra.n, rb.n)
 	})
 	return groups
 }
+
+// maxPeriods is the largest N of "week N" read as a time: "year 10000" is
+// already beyond any onboarding.
+const maxPeriods = 10000
 
 // days reads "week 2" as 14: the day that period ends on, for ordering, so
 // that "week 2" comes before "month 1", which people write for the rest of
@@ -133,8 +138,8 @@ func days(when string) (int, bool) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(num))
-	if err != nil || n < 0 {
-		return 0, false
+	if err != nil || n < 0 || n > maxPeriods {
+		return 0, false // a number no checklist means is read as words, and n*d cannot overflow
 	}
 	per := map[string]int{"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 	d, ok := per[strings.TrimSuffix(unit, "s")]

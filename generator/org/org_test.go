@@ -72,3 +72,42 @@ func TestChecklistGroupOrder(t *testing.T) {
 		t.Errorf("groups = %v; want %s", got, want)
 	}
 }
+
+func TestDays(t *testing.T) {
+	tests := []struct {
+		when string
+		want int
+		ok   bool
+	}{
+		{"day 3", 3, true},
+		{"Week 2", 14, true},
+		{"months 2", 60, true},
+		{"year 10000", 3650000, true},
+		{"year 10001", 0, false},
+		{"month 9223372036854775807", 0, false}, // n*30 would overflow and sort first
+		{"week -1", 0, false},
+		{"week one", 0, false},
+		{"after launch", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := days(tt.when)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("days(%q) = %d, %v; want %d, %v", tt.when, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestChecklistHugeNumberIsWords(t *testing.T) {
+	var items []Item
+	for _, when := range []string{"week 1", "month 9223372036854775807", "day 1"} {
+		items = append(items, Item{OnboardingItem: &page.OnboardingItem{When: page.Text{Value: when}}})
+	}
+	var got []string
+	for _, g := range group(items) {
+		got = append(got, g.When)
+	}
+	want := "[day 1 week 1 month 9223372036854775807]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("groups = %v; want %s", got, want)
+	}
+}

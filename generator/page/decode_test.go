@@ -242,6 +242,7 @@ func TestEveryKeyDecodes(t *testing.T) {
 		shapeOnboarding:   `["x"]`,
 		shapeCompetencies: `{x: {y: z}}`,
 		shapeDate:         `2025-06-30`,
+		shapeDuties:       `{x: "y"}`,
 	}
 	folders := map[Kind]string{KindRole: "roles", KindProcess: "processes", KindLadder: "ladders", KindTeam: "teams"}
 	for _, k := range metaKeys() {
@@ -477,6 +478,36 @@ competencies:
 			path: "content/ladders/x.md",
 			src:  "---\ntitle: X\ncompetencies: [a]\n---\n",
 			want: []string{`content/ladders/x.md:3:15: error: competencies must be a mapping of competency names to levels, not a list`},
+		},
+		{
+			name: "processes",
+			path: "content/roles/x.md",
+			src: `---
+title: X
+processes:
+  review: Reviews code
+  review: Reviews again
+  deploy: ""
+  ops: [a]
+---
+`,
+			want: []string{
+				`content/roles/x.md:5:3: error: duplicate key "review"; it is already set on line 4`,
+				`content/roles/x.md:6:11: error: processes.deploy must not be empty`,
+				`content/roles/x.md:7:8: error: processes.ops must be a string, not a list`,
+			},
+		},
+		{
+			name: "processes as a list",
+			path: "content/roles/x.md",
+			src:  "---\ntitle: X\nprocesses: [a]\n---\n",
+			want: []string{`content/roles/x.md:3:12: error: processes must be a mapping of process ids to what the role does in each, not a list`},
+		},
+		{
+			name: "processes on a team",
+			path: "content/teams/x.md",
+			src:  "---\ntitle: X\nprocesses: {a: b}\n---\n",
+			want: []string{`content/teams/x.md:3:1: error: key "processes" is for role pages, not team pages`},
 		},
 		{
 			name: "front matter that is not a mapping",

@@ -21,6 +21,7 @@ const (
 	shapeOnboarding                // a list of checklist items
 	shapeCompetencies              // competency name → level → expectation
 	shapeDate                      // a calendar date, 2006-01-02
+	shapeDuties                    // process id → what the role does in it
 )
 
 // key is one front-matter key of a T (Meta, Level or Skills). The tables
@@ -47,6 +48,7 @@ type value struct {
 	skills Skills
 	levels []Level
 	date   Date
+	duties []Duty
 	items  []OnboardingItem
 	comps  []Competency
 }
@@ -122,6 +124,9 @@ func metaKeys() []key[Meta] {
 		{"onboarding", []Kind{KindRole, KindTeam}, shapeOnboarding,
 			`Role and team pages: a new hire's checklist. Each item is a task, or a mapping with task, link (written like a body link) and when ("week 1"). A team's items come first on the onboarding path of each of its roles.`,
 			func(m *Meta, v value) { m.Onboarding = v.items }},
+		{"processes", role, shapeDuties,
+			`Role pages: what the role does in each process it owns or takes part in, process id → one or two sentences. Shown on the role's onboarding path under the process.`,
+			func(m *Meta, v value) { m.Duties = v.duties }},
 
 		{"participants", process, shapeRefs,
 			`Process pages: the ids of the roles that take part.`,

@@ -117,6 +117,7 @@ type Meta struct {
 	Skills        Skills
 	External      bool
 	Onboarding    []OnboardingItem // roles and teams: a team's items are its roles' too
+	Duties        []Duty           // what the role does in each of its processes
 
 	// Processes.
 	Participants []Text

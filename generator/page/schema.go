@@ -134,6 +134,8 @@ func shapeSchema(sh shape) *schema {
 		item := objectSchema(onboardingKeys())
 		item.Required = []string{"task"}
 		return list(&schema{OneOf: []*schema{{Type: "string", MinLength: 1}, item}})
+	case shapeDuties:
+		return &schema{Type: "object", AdditionalProperties: &schema{Type: "string", MinLength: 1}}
 	case shapeCompetencies:
 		levels := &schema{Type: "object", AdditionalProperties: &schema{Type: "string", MinLength: 1}}
 		return &schema{Type: "object", AdditionalProperties: levels}

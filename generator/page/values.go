@@ -83,6 +83,8 @@ func (d *decoder) value(name string, s shape, v *yaml.Node) value {
 		out.items = d.onboarding(name, v)
 	case shapeCompetencies:
 		out.comps = d.competencies(name, v)
+	case shapeDuties:
+		out.duties = d.duties(name, v)
 	}
 	return out
 }
