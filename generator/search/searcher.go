@@ -57,6 +57,7 @@ type term struct {
 	phrase   int
 	last     bool
 	cands    []cand
+	common   bool // a candidate's postings were cut at maxPostings
 }
 
 // cand is a dictionary term a query word matches, with its cost: 0 exact,
@@ -108,6 +109,10 @@ func (idx *Index) terms(words []qword) []*term {
 		}
 		if len(t.cands) == 0 {
 			t.cands = idx.typos(t)
+		}
+		for _, c := range t.cands {
+			i, _ := idx.lookup(c.term)
+			t.common = t.common || idx.DF[i] > maxPostings
 		}
 	}
 	return out
@@ -203,20 +208,24 @@ type hit struct {
 
 // scored is a record with its rank.
 type scored struct {
-	page, sec                 int
-	words, cost, boost, score int
-	hits                      []hit
+	page, sec                  int
+	words, typos, boost, score int
+	prefixes                   int
+	hits                       []hit
 }
 
 func (a *scored) compare(b *scored) int {
-	return cmp.Or(cmp.Compare(b.words, a.words), cmp.Compare(a.cost, b.cost), cmp.Compare(b.boost, a.boost),
-		cmp.Compare(b.score, a.score), cmp.Compare(a.page, b.page), cmp.Compare(a.sec, b.sec))
+	return cmp.Or(cmp.Compare(b.words, a.words), cmp.Compare(a.typos, b.typos), cmp.Compare(b.boost, a.boost),
+		cmp.Compare(b.score, a.score), cmp.Compare(a.prefixes, b.prefixes), cmp.Compare(a.page, b.page), cmp.Compare(a.sec, b.sec))
 }
 
 // Search runs a query. The ranking, in order: most query words matched;
-// fewest edits (exact before prefix before typo); a title that matches the
-// whole query (a role or process page's most); the summed BM25F impacts;
-// then index order. Each page appears once, ranked by its best record,
+// fewest typos; a title that matches the whole query (a role or process
+// page's most); the summed BM25F impacts; fewest prefix matches; then index
+// order. Exact matches thus beat prefix matches, which beat typos, except
+// that the word being typed ranks its completions by where they occur, not
+// by being complete: "serverless dev" is after "Serverless Developer",
+// not a page that happens to say "dev". Each page appears once, ranked by its best record,
 // with up to three of its matching sections.
 func (idx *Index) Search(q string, opt Options) Results {
 	if opt.Limit == 0 {
@@ -295,20 +304,33 @@ func (idx *Index) Search(q string, opt Options) Results {
 // rank computes each record's criteria and sorts recs best first.
 func (idx *Index) rank(recs []*scored, terms []*term) {
 	for _, r := range recs {
-		r.words, r.cost, r.score, r.boost = 0, 0, 0, 0
-		titled := 0
-		for _, h := range r.hits {
+		r.words, r.typos, r.score, r.boost, r.prefixes = 0, 0, 0, 0, 0
+		titled, counted := 0, 0
+		for i, h := range r.hits {
+			if terms[i].common {
+				// Its postings are cut, so records without it may
+				// have it: it adds to the score only.
+				if h.ok {
+					r.score += h.imp
+				}
+				continue
+			}
+			counted++
 			if !h.ok {
 				continue
 			}
 			r.words++
-			r.cost += h.cost
+			if h.cost == 1 {
+				r.prefixes++
+			} else {
+				r.typos += max(0, h.cost-1)
+			}
 			r.score += h.imp
 			if h.title {
 				titled++
 			}
 		}
-		if r.words == len(terms) && titled == r.words {
+		if r.words == counted && titled == r.words && counted > 0 {
 			r.boost = 1
 			if k := idx.Pages[r.page].Kind; r.sec == 0 && (k == "role" || k == "process") {
 				r.boost = 2
@@ -369,7 +391,7 @@ func (idx *Index) checkPhrases(recs []*scored, terms []*term) []*scored {
 	idx.rank(recs, terms)
 	kept := recs[:0]
 	for _, r := range recs {
-		if r.words > 0 {
+		if slices.ContainsFunc(r.hits, func(h hit) bool { return h.ok }) {
 			kept = append(kept, r)
 		}
 	}

@@ -32,6 +32,7 @@ type File struct {
 type manifest struct {
 	Version int      `json:"v"`
 	Pages   int      `json:"pages"`
+	Cap     int      `json:"cap"`    // postings kept per term
 	Groups  [][3]any `json:"groups"` // kind, team, first page
 	Dict    [][2]any `json:"dict"`   // first term, file name
 	Post    [][2]any `json:"post"`
@@ -44,7 +45,7 @@ type manifest struct {
 // so unchanged shards keep their names and caches.
 func (idx *Index) Files() ([]File, error) {
 	var files []File
-	m := manifest{Version: 1, Pages: len(idx.Pages), Groups: [][3]any{}}
+	m := manifest{Version: 1, Pages: len(idx.Pages), Cap: maxPostings, Groups: [][3]any{}}
 	for _, g := range idx.Groups {
 		m.Groups = append(m.Groups, [3]any{g.Kind, g.Team, g.First})
 	}
