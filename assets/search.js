@@ -345,7 +345,9 @@
       if (shown.length < limit) shown.push([page, kind]);
     }
     for (const [page, kind] of shown) {
-      const [url, title, crumbs, recs] = await pageOf(m, page);
+      let [url, title, crumbs, recs] = await pageOf(m, page);
+      // From disk, a folder URL shows a listing, not its index.html.
+      if (root.startsWith("file:") && url.endsWith("/")) url += "index.html";
       const sections = best.get(page).filter((r) => r.sec > 0).slice(0, 3).map((r) => {
         const [id, t, text] = recs[r.sec];
         return { url: root + url.slice(1) + "#" + id, title: t, excerpt: excerpt(text, matched) };
@@ -390,7 +392,7 @@
     };
     const select = (i) => {
       const os = options();
-      active = os.length ? (i + os.length) % os.length : -1;
+      active = i < 0 || !os.length ? -1 : i % os.length;
       os.forEach((o, j) => o.setAttribute("aria-selected", String(j === active)));
       if (active >= 0) {
         input.setAttribute("aria-activedescendant", os[active].id);
@@ -431,18 +433,24 @@
     });
     input.addEventListener("focus", () => {
       getManifest();
-      if (input.value.trim()) run();
+      if (input.value.trim() && pop.hidden) run();
     });
     input.addEventListener("keydown", (e) => {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
         if (pop.hidden) return run();
-        select(active + (e.key === "ArrowDown" ? 1 : -1));
+        select(e.key === "ArrowDown" ? active + 1 : active <= 0 ? options().length - 1 : active - 1);
       } else if (e.key === "Enter" && active >= 0 && !pop.hidden) {
         e.preventDefault();
         location.href = options()[active].querySelector("a").href;
       } else if (e.key === "Escape") {
         open(false);
+      }
+    });
+    form.addEventListener("submit", (e) => {
+      if (active >= 0 && !pop.hidden) {
+        e.preventDefault();
+        location.href = options()[active].querySelector("a").href;
       }
     });
     form.addEventListener("focusout", (e) => {
