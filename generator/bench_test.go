@@ -9,7 +9,7 @@ import (
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
-	"github.com/teamhandbook/handbook/generator/internal/corpus"
+	"github.com/teamhandbook/handbook/internal/corpus"
 )
 
 // largeHandbook generates a handbook of n pages; see corpus.Large.

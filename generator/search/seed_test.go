@@ -13,7 +13,7 @@ import (
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
-	"github.com/teamhandbook/handbook/generator/internal/corpus"
+	"github.com/teamhandbook/handbook/internal/corpus"
 	"github.com/teamhandbook/handbook/generator/search"
 )
 
