@@ -13,8 +13,8 @@ import (
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
-	"github.com/teamhandbook/handbook/internal/corpus"
 	"github.com/teamhandbook/handbook/generator/search"
+	"github.com/teamhandbook/handbook/internal/corpus"
 )
 
 var seed struct {
