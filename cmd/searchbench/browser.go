@@ -51,6 +51,10 @@ func (c countWriter) Write(b []byte) (int, error) {
 
 func counting(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Nothing may come from a cache, not even a worker's fetches
+		// (Pagefind searches in a Web Worker, which the page's disabled
+		// cache does not cover).
+		w.Header().Set("Cache-Control", "no-store")
 		if strings.Contains(r.URL.Path, "search") || strings.Contains(r.URL.Path, "pagefind") {
 			w = countWriter{w}
 		}
