@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := ./handbook
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build serve test check update bench clean
+.PHONY: all build serve test check update bench bench-search clean
 
 all: check test build
 
@@ -33,6 +33,11 @@ update:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/
+
+# Search against its targets on a generated 10,000-page handbook, with
+# Pagefind (installed by npm into a temporary folder) beside it.
+bench-search:
+	$(GO) run ./cmd/searchbench -pages 10000
 
 clean:
 	rm -rf public $(BIN)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/search"
 )
 
 // generated are the files the build makes that no content file has, with
@@ -18,6 +19,7 @@ var generated = []struct{ url, what string }{
 	{"/needs-review/", "the needs-review page"},
 	{"/org.json", "the organisation export"},
 	{"/schema/org.json", "the organisation export's schema"},
+	{searchURL, "the search page"},
 }
 
 // generatedURLs lists the URLs of generated, for link checking.
@@ -43,7 +45,7 @@ type outputs struct {
 }
 
 func (s *site) checkOutputs(diags *diag.List) {
-	o := &outputs{files: map[string]string{}, dirs: map[string]string{assetsDir: "the theme's assets folder"}, diags: diags}
+	o := &outputs{files: map[string]string{}, dirs: map[string]string{assetsDir: "the theme's assets folder", search.Dir: "the search index"}, diags: diags}
 	for _, g := range generated {
 		o.claim(outputPath(g.url), g.what, diag.Position{})
 	}
@@ -98,7 +100,7 @@ func (o *outputs) claim(out, what string, pos diag.Position) {
 			clash(other)
 			return
 		}
-		if d == assetsDir {
+		if d == assetsDir || d == search.Dir {
 			clash(o.dirs[d])
 			return
 		}

@@ -81,7 +81,8 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int,
 		}
 		n++
 	}
-	return n, nil
+	k, err := s.writeSearch(theme, out)
+	return n + k, err
 }
 
 // copyStatic copies a file from content/ to the same place in the site.

@@ -1,0 +1,495 @@
+// The handbook's search client. It searches the index that the build writes
+// to search/index/ and drives the search box in every page's header and the
+// /search/ page. The API is handbook.search(query, {kind, team, limit}); see
+// README.md.
+//
+// It mirrors generator/search (tokenize.go, stem.go, query.go, searcher.go,
+// excerpt.go) step for step, so that both rank exactly alike; a browser test
+// compares them. It is a classic script, not a module, because browsers
+// refuse module scripts on file:// pages, and the index's shards are script
+// files too, because fetch() of local files is blocked there.
+(() => {
+  "use strict";
+  const root = new URL("../", document.currentScript.src).href;
+  const dir = root + "search/index/";
+  const hb = (window.handbook = window.handbook || {});
+
+  // Loading shards: each file calls handbook.search._load(name, data).
+  const shards = {};
+  const load = (name) => {
+    if (!shards[name]) {
+      let ok;
+      const p = new Promise((resolve, reject) => {
+        ok = resolve;
+        const s = document.createElement("script");
+        s.src = dir + name + ".js";
+        s.onerror = () => reject(new Error("search: cannot load " + s.src));
+        document.head.appendChild(s);
+      });
+      shards[name] = { p, ok };
+    }
+    return shards[name].p;
+  };
+  const loadAll = (names) => Promise.all([...new Set(names)].map(load));
+  let manifest;
+  const getManifest = () => (manifest = manifest || load("manifest"));
+  // shardOf returns the index of the last entry of list whose first key is <= k.
+  const shardOf = (list, k) => {
+    let lo = 0, hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid][0] <= k) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  const range = (list, lo, hi) => {
+    const out = [];
+    for (let i = shardOf(list, lo); i <= shardOf(list, hi); i++) out.push(list[i][1]);
+    return out;
+  };
+
+  // Text: tokenize.go, stem.go.
+  const isWord = (c) => /[\p{L}\p{N}]/u.test(c);
+  const isJoiner = (c) => "._-+#%/".includes(c);
+  const isLetter = (c) => /\p{L}/u.test(c);
+  const fold = (s) =>
+    s.replace(/[\u00c0-\u024f]/g, (c) => {
+      const d = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      return d.length === 1 ? d : c;
+    }).toLowerCase();
+  const camel = (rs) => {
+    const out = [];
+    let start = 0;
+    for (let i = 1; i < rs.length; i++) {
+      const lu = /\p{Ll}/u.test(rs[i - 1]) && /\p{Lu}/u.test(rs[i]);
+      const ae = /\p{Lu}/u.test(rs[i - 1]) && /\p{Lu}/u.test(rs[i]) && i + 1 < rs.length && /\p{Ll}/u.test(rs[i + 1]);
+      if (lu || ae) {
+        out.push(rs.slice(start, i).join(""));
+        start = i;
+      }
+    }
+    out.push(rs.slice(start).join(""));
+    return out;
+  };
+  const word = (run) => {
+    while (run.length && !isWord(run[0])) run = run.slice(1);
+    for (let e = run.length; e > 0; e--) {
+      const c = run[e - 1];
+      if (isWord(c)) { run = run.slice(0, e); break; }
+      if (c === "+" || c === "#") {
+        let j = e - 1;
+        while (j > 0 && (run[j - 1] === "+" || run[j - 1] === "#")) j--;
+        if (j > 0 && isLetter(run[j - 1])) { run = run.slice(0, e); break; }
+      }
+      if (c === "%" && e >= 2 && /\p{Nd}/u.test(run[e - 2])) { run = run.slice(0, e); break; }
+      if (e === 1) run = [];
+    }
+    if (!run.length) return null;
+    const parts = [];
+    for (let i = 0; i < run.length; ) {
+      if (!isWord(run[i])) { i++; continue; }
+      let j = i;
+      while (j < run.length && isWord(run[j])) j++;
+      parts.push(...camel(run.slice(i, j)));
+      i = j;
+    }
+    return { whole: fold(run.join("")), parts: parts.length > 1 ? parts.map(fold) : [] };
+  };
+  const words = (s) => {
+    const rs = Array.from(s), out = [];
+    for (let i = 0; i < rs.length; ) {
+      if (!isWord(rs[i]) && !isJoiner(rs[i])) { i++; continue; }
+      let j = i;
+      while (j < rs.length && (isWord(rs[j]) || isJoiner(rs[j]))) j++;
+      const w = word(rs.slice(i, j));
+      if (w) out.push(w);
+      i = j;
+    }
+    return out;
+  };
+  const stem = (w) => {
+    if (w.length < 4 || /[^a-z]/.test(w)) return w;
+    if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (w.endsWith("sses")) w = w.slice(0, -2);
+    else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    if (w.endsWith("ing") && w.length >= 7) w = w.slice(0, -3);
+    else if (w.endsWith("ed") && w.length >= 6) w = w.slice(0, -2);
+    if (w.endsWith("e") && w.length >= 5) w = w.slice(0, -1);
+    return w;
+  };
+  const runeLen = (s) => Array.from(s).length;
+
+  // Queries: query.go.
+  const stop = new Set("a an and are as at be by can do does for from how i in is it my of on or our should that the this to we what when where which who why with".split(" "));
+  const parseQuery = (q) => {
+    let out = [];
+    q.split('"').forEach((seg, i) => {
+      for (const w of words(seg)) out.push({ ...w, phrase: i % 2 ? i >> 1 : -1, last: false });
+    });
+    out = out.slice(0, 10);
+    const rs = Array.from(q), n = out.length;
+    if (n && out[n - 1].phrase < 0 && rs.length && (isWord(rs[rs.length - 1]) || isJoiner(rs[rs.length - 1]))) out[n - 1].last = true;
+    const kept = out.filter((w) => !stop.has(w.whole) || w.phrase >= 0 || w.last);
+    return kept.length ? kept : out;
+  };
+
+  // distance: the optimal-string-alignment distance, or k+1 beyond k.
+  const distance = (a, b, k) => {
+    const ra = Array.from(a), rb = Array.from(b);
+    if (Math.abs(ra.length - rb.length) > k) return k + 1;
+    let prev2 = new Array(rb.length + 1).fill(0), prev = rb.map((_, j) => j).concat(rb.length), cur = new Array(rb.length + 1).fill(0);
+    for (let i = 1; i <= ra.length; i++) {
+      cur[0] = i;
+      let low = i;
+      for (let j = 1; j <= rb.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ra[i - 1] === rb[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && ra[i - 1] === rb[j - 2] && ra[i - 2] === rb[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        low = Math.min(low, cur[j]);
+      }
+      if (low > k) return k + 1;
+      [prev2, prev, cur] = [prev, cur, prev2];
+    }
+    return Math.min(prev[rb.length], k + 1);
+  };
+
+  // The dictionary, as far as it has been loaded: term -> df, and the
+  // sorted terms of each loaded shard.
+  const dict = new Map();
+  const dictShards = {};
+  const loadDict = async (m, names) => {
+    const data = await loadAll(names);
+    names.forEach((n, i) => {
+      if (dictShards[n]) return;
+      const d = data[[...new Set(names)].indexOf(n)];
+      dictShards[n] = d.t;
+      d.t.forEach((t, j) => dict.set(t, d.d[j]));
+    });
+  };
+  const termsIn = (m, lo, hi) => range(m.dict, lo, hi).flatMap((n) => dictShards[n]);
+
+  // terms: searcher.go's Index.terms and typos.
+  const resolve = async (m, ws) => {
+    const need = [];
+    for (const w of ws) {
+      need.push(...range(m.dict, stem(w.whole), stem(w.whole)));
+      for (const p of w.parts) need.push(...range(m.dict, stem(p), stem(p)));
+      if (w.last) for (const p of w.parts.length ? [w.whole, w.parts[w.parts.length - 1]] : [w.whole]) need.push(...range(m.dict, p, p + "\uffff"));
+    }
+    await loadDict(m, need);
+    const out = [];
+    for (const w of ws) {
+      if (!w.parts.length || dict.has(stem(w.whole))) out.push({ raw: w.whole, phrase: w.phrase, last: w.last });
+      else w.parts.forEach((p, i) => out.push({ raw: p, phrase: w.phrase, last: w.last && i === w.parts.length - 1 }));
+    }
+    for (const t of out) {
+      t.key = stem(t.raw);
+      t.cands = [];
+      if (dict.has(t.key)) t.cands.push([t.key, 0]);
+      if (t.phrase >= 0) continue;
+      if (t.last && runeLen(t.raw) >= 2) {
+        const pre = termsIn(m, t.raw, t.raw + "\uffff").filter((x) => x.startsWith(t.raw) && x !== t.key);
+        pre.sort((a, b) => dict.get(b) - dict.get(a));
+        for (const x of pre.slice(0, 30)) t.cands.push([x, 1]);
+      }
+      if (!t.cands.length) {
+        const n = runeLen(t.raw), k = n >= 8 ? 2 : n >= 4 ? 1 : 0;
+        if (!k) continue;
+        const first = Array.from(t.raw)[0];
+        await loadDict(m, range(m.dict, first, first + "\uffff"));
+        const fs = [];
+        for (const c of termsIn(m, first, first + "\uffff")) {
+          if (c < first || Array.from(c)[0] !== first) continue;
+          const d = Math.min(distance(t.raw, c, k), distance(t.key, c, k));
+          if (d <= k) fs.push([c, d]);
+        }
+        fs.sort((a, b) => a[1] - b[1] || dict.get(b[0]) - dict.get(a[0]));
+        for (const [c, d] of fs.slice(0, 10)) t.cands.push([c, 1 + d]);
+      }
+    }
+    for (const t of out) t.common = t.cands.some(([c]) => dict.get(c) > m.cap);
+    return out;
+  };
+
+  const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || b.score - a.score || a.prefixes - b.prefixes || a.page - b.page || a.sec - b.sec;
+  const groupOf = (m, page) => m.groups[shardOf((m.firsts = m.firsts || m.groups.map((g) => [g[2]])), page)];
+  const rank = (m, recs, terms) => {
+    for (const r of recs) {
+      r.words = r.typos = r.score = r.boost = r.prefixes = 0;
+      let titled = 0, counted = 0;
+      r.hits.forEach((h, i) => {
+        if (terms[i].common) {
+          if (h) r.score += h.imp;
+          return;
+        }
+        counted++;
+        if (!h) return;
+        r.words++;
+        if (h.cost === 1) r.prefixes++;
+        else r.typos += Math.max(0, h.cost - 1);
+        r.score += h.imp;
+        if (h.title) titled++;
+      });
+      if (r.words === counted && titled === r.words && counted > 0) {
+        const k = groupOf(m, r.page)[0];
+        r.boost = r.sec === 0 && (k === "role" || k === "process") ? 2 : 1;
+      }
+    }
+    recs.sort(compare);
+  };
+  const packs = {};
+  const pageOf = async (m, page) => {
+    const i = shardOf(m.packs, page), [first, name] = m.packs[i];
+    packs[name] = packs[name] || (await load(name));
+    return packs[name][page - first];
+  };
+  const hasPhrase = (text, keys) => {
+    const s = [];
+    for (const w of words(text)) s.push(stem(w.whole), ...w.parts.map(stem));
+    for (let i = 0; i + keys.length <= s.length; i++) if (keys.every((k, j) => s[i + j] === k)) return true;
+    return false;
+  };
+  const checkPhrases = async (m, recs, terms) => {
+    const phrases = new Map();
+    terms.forEach((t, i) => t.phrase >= 0 && phrases.set(t.phrase, [...(phrases.get(t.phrase) || []), i]));
+    if (!phrases.size) return recs;
+    const plan = [];
+    for (const ph of [...phrases.keys()].sort((a, b) => a - b)) {
+      const members = phrases.get(ph);
+      if (members.length < 2) continue;
+      const checked = recs.filter((r) => members.every((i) => r.hits[i])).slice(0, 50);
+      plan.push([members, new Set(checked)]);
+    }
+    await Promise.all(plan.flatMap(([, c]) => [...c].map((r) => pageOf(m, r.page))));
+    for (const [members, checked] of plan) {
+      const keys = members.map((i) => terms[i].key);
+      for (const r of recs) {
+        if (checked.has(r)) {
+          const p = await pageOf(m, r.page), rec = p[3][r.sec];
+          if (hasPhrase((r.sec ? rec[1] : p[1]) + " " + rec[2], keys)) continue;
+        }
+        for (const i of members) r.hits[i] = null;
+      }
+    }
+    rank(m, recs, terms);
+    return recs.filter((r) => r.hits.some((h) => h));
+  };
+
+  const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  // excerpt: excerpt.go.
+  const excerpt = (text, matched) => {
+    const ws = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((x) => [x.index, x.index + x[0].length]);
+    if (!ws.length) return escape(text);
+    const hit = ([s, e]) => {
+      const f = fold(text.slice(s, e));
+      return matched.has(f) || matched.has(stem(f));
+    };
+    let first = 0;
+    const i = ws.findIndex(hit);
+    if (i >= 0) first = Math.max(0, i - 4);
+    const end = Math.min(ws.length, first + 24);
+    let out = first > 0 ? "… " : "", prev = ws[first][0];
+    for (const w of ws.slice(first, end)) {
+      const t = escape(text.slice(w[0], w[1]));
+      out += escape(text.slice(prev, w[0])) + (hit(w) ? "<mark>" + t + "</mark>" : t);
+      prev = w[1];
+    }
+    return out + (end < ws.length ? " …" : escape(text.slice(prev)));
+  };
+
+  // search: searcher.go's Index.Search. It resolves to the results, best
+  // first, an array that also carries total (pages matched, after the
+  // filters) and counts (pages matched per kind, before the kind filter).
+  const search = async (query, opt = {}) => {
+    const m = await getManifest();
+    const limit = opt.limit || 10;
+    const res = Object.assign([], { total: 0, counts: {} });
+    const terms = await resolve(m, parseQuery(String(query)));
+    if (!terms.length) return res;
+    const names = terms.flatMap((t) => t.cands.map(([c]) => m.post[shardOf(m.post, c)][1]));
+    const post = await loadAll(names);
+    const uniq = [...new Set(names)];
+    const byRec = new Map();
+    terms.forEach((t, ti) => {
+      for (const [c, cost] of t.cands) {
+        const enc = post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c];
+        for (let j = 0, page = 0; j + 2 < enc.length; j += 3) {
+          page += enc[j];
+          const sec = enc[j + 1], key = page * 65536 + sec;
+          let r = byRec.get(key);
+          if (!r) byRec.set(key, (r = { page, sec, hits: terms.map(() => null) }));
+          const h = { cost, imp: enc[j + 2] & 127, title: enc[j + 2] >= 128 }, old = r.hits[ti];
+          if (!old || h.cost < old.cost || (h.cost === old.cost && h.imp > old.imp)) r.hits[ti] = h;
+        }
+      }
+    });
+    let recs = [...byRec.values()];
+    rank(m, recs, terms);
+    recs = await checkPhrases(m, recs, terms);
+    const order = [], best = new Map();
+    for (const r of recs) {
+      const [kind, team] = groupOf(m, r.page);
+      if (opt.team && team !== opt.team) continue;
+      if (!best.has(r.page)) {
+        order.push(r.page);
+        best.set(r.page, []);
+        res.counts[kind] = (res.counts[kind] || 0) + 1;
+      }
+      best.get(r.page).push(r);
+    }
+    const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
+    const shown = [];
+    for (const page of order) {
+      const kind = groupOf(m, page)[0];
+      if (opt.kind && kind !== opt.kind) continue;
+      res.total++;
+      if (shown.length < limit) shown.push([page, kind]);
+    }
+    for (const [page, kind] of shown) {
+      let [url, title, crumbs, recs] = await pageOf(m, page);
+      // From disk, a folder URL shows a listing, not its index.html.
+      if (root.startsWith("file:") && url.endsWith("/")) url += "index.html";
+      const sections = best.get(page).filter((r) => r.sec > 0).slice(0, 3).map((r) => {
+        const [id, t, text] = recs[r.sec];
+        return { url: root + url.slice(1) + "#" + id, title: t, excerpt: excerpt(text, matched) };
+      });
+      res.push({ url: root + url.slice(1), title, kind, crumbs, excerpt: excerpt(recs[0][2], matched), sections });
+    }
+    return res;
+  };
+  search._load = (name, data) => shards[name] && shards[name].ok(data);
+  search.root = root;
+  hb.search = search;
+
+  // The user interface: the header's search box and the /search/ page.
+  const label = (k) => k.charAt(0).toUpperCase() + k.slice(1);
+  const el = (tag, attrs, html) => Object.assign(document.createElement(tag), attrs, html === undefined ? {} : { innerHTML: html });
+  const chips = (box, counts, kind, pick) => {
+    box.textContent = "";
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    for (const [k, n] of [["", total], ...Object.entries(counts).sort()]) {
+      const b = el("button", { type: "button", className: "chip", textContent: (k ? label(k) : "All") + " " + n });
+      b.dataset.kind = k;
+      b.setAttribute("aria-pressed", String(k === kind));
+      b.addEventListener("mousedown", (e) => e.preventDefault());
+      b.addEventListener("click", () => pick(k));
+      box.append(b);
+    }
+  };
+  const item = (r) =>
+    `<span class="hit-head"><span class="tag">${escape(label(r.kind))}</span> <span class="hit-crumbs">${escape(r.crumbs)}</span></span>` +
+    `<span class="hit-title">${escape(r.title)}</span><span class="hit-text">${r.excerpt}</span>`;
+
+  const box = (form) => {
+    const input = form.querySelector("input[type=search]");
+    const pop = form.querySelector(".search-pop");
+    const list = pop.querySelector("[role=listbox]");
+    const filters = pop.querySelector(".chips");
+    let seq = 0, kind = "", active = -1;
+    const options = () => [...list.querySelectorAll("[role=option]")];
+    const open = (yes) => {
+      pop.hidden = !yes;
+      input.setAttribute("aria-expanded", String(yes));
+    };
+    const select = (i) => {
+      const os = options();
+      active = i < 0 || !os.length ? -1 : i % os.length;
+      os.forEach((o, j) => o.setAttribute("aria-selected", String(j === active)));
+      if (active >= 0) {
+        input.setAttribute("aria-activedescendant", os[active].id);
+        os[active].scrollIntoView({ block: "nearest" });
+      } else input.removeAttribute("aria-activedescendant");
+    };
+    const run = async () => {
+      const q = input.value, n = ++seq;
+      if (!q.trim()) return open(false);
+      const rs = await search(q, { kind });
+      if (n !== seq) return;
+      list.textContent = "";
+      let id = 0;
+      const add = (html, href, cls) => {
+        const li = el("li", { id: "hb-opt-" + id++, className: cls });
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.append(el("a", { href, tabIndex: -1 }, html));
+        list.append(li);
+      };
+      for (const r of rs) {
+        add(item(r), r.url, "hit");
+        for (const s of r.sections) add(`<span class="hit-title">${escape(s.title)}</span><span class="hit-text">${s.excerpt}</span>`, s.url, "hit sub");
+      }
+      if (!rs.length) list.append(el("li", { className: "none", textContent: "No results for “" + q + "”" }));
+      chips(filters, rs.counts, kind, (k) => {
+        kind = k;
+        input.focus();
+        run();
+      });
+      active = -1;
+      select(-1);
+      open(true);
+    };
+    input.addEventListener("input", () => {
+      kind = "";
+      run();
+    });
+    input.addEventListener("focus", () => {
+      getManifest();
+      if (input.value.trim() && pop.hidden) run();
+    });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (pop.hidden) return run();
+        select(e.key === "ArrowDown" ? active + 1 : active <= 0 ? options().length - 1 : active - 1);
+      } else if (e.key === "Enter" && active >= 0 && !pop.hidden) {
+        e.preventDefault();
+        location.href = options()[active].querySelector("a").href;
+      } else if (e.key === "Escape") {
+        open(false);
+      }
+    });
+    form.addEventListener("submit", (e) => {
+      if (active >= 0 && !pop.hidden) {
+        e.preventDefault();
+        location.href = options()[active].querySelector("a").href;
+      }
+    });
+    form.addEventListener("focusout", (e) => {
+      if (!form.contains(e.relatedTarget)) open(false);
+    });
+    document.addEventListener("keydown", (e) => {
+      const t = e.target, typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+      if ((e.key === "/" && !typing) || (e.key.toLowerCase() === "k" && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
+  };
+
+  const page = async (out) => {
+    const q = new URLSearchParams(location.search).get("q") || "";
+    const input = document.getElementById("hb-search-page-q");
+    input.value = q;
+    if (!q.trim()) return;
+    const filters = el("div", { className: "chips" }), list = el("ol", { className: "results" }), status = el("p", { className: "status" });
+    out.append(status, filters, list);
+    const show = async (kind) => {
+      const rs = await search(q, { kind, limit: 50 });
+      status.textContent = rs.total ? `${rs.total} ${rs.total === 1 ? "page" : "pages"} found for “${q}”` : `Nothing found for “${q}”`;
+      chips(filters, rs.counts, kind, show);
+      list.innerHTML = rs.map((r) =>
+        `<li class="hit"><a href="${escape(r.url)}">${item(r)}</a>` +
+        (r.sections.length ? `<ul>${r.sections.map((s) => `<li><a href="${escape(s.url)}"><span class="hit-title">${escape(s.title)}</span><span class="hit-text">${s.excerpt}</span></a></li>`).join("")}</ul>` : "") +
+        "</li>").join("");
+    };
+    await show("");
+  };
+
+  const init = () => {
+    document.querySelectorAll("form.search").forEach(box);
+    const out = document.getElementById("hb-search-page");
+    if (out) page(out);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
