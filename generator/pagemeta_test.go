@@ -73,7 +73,7 @@ func TestPastReviewDateWarnsAndIsListedByOwner(t *testing.T) {
 		`! <a href="/fresh/">Fresh</a> <span class="tag">`,
 	)
 	// Owners by title (SRE before Team Lead), the unowned last.
-	page := s.file("needs-review/index.html")
+	page := s.linked("needs-review/index.html")
 	if i, j, k := strings.Index(page, "<h2><a href=\"/roles/sre/\">"), strings.Index(page, "<h2><a href=\"/roles/lead/\">"), strings.Index(page, "<h2>No owner"); i < 0 || !(i < j && j < k) {
 		t.Errorf("groups out of order: SRE at %d, Team Lead at %d, No owner at %d", i, j, k)
 	}

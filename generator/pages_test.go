@@ -119,6 +119,48 @@ base_url: https://example.github.io/handbook/
 		contains("sitemap.xml", `<loc>https://example.github.io/handbook/a/</loc>`)
 }
 
+// TestLinksAreRelativeToEachPage checks the written bytes, not the links as
+// contains resolves them: pages link relatively so that the site works
+// under any path and from disk; only the 404 page, served at any URL,
+// links from the root.
+func TestLinksAreRelativeToEachPage(t *testing.T) {
+	s := build(t, `
+-- handbook.yaml --
+base_url: https://example.github.io/handbook/
+-- content/a.md --
+# A
+
+[b](roles/b.md) and [c](roles/c.md#work)
+-- content/roles/b.md --
+# B
+
+[a](../a.md)
+-- content/roles/c.md --
+# C
+
+## Work
+`).ok()
+	for _, tt := range []struct{ file, want string }{
+		{"index.html", `href="./assets/style.`},
+		{"index.html", `<a href="./roles/">`},
+		{"a/index.html", `<a href="../roles/b/">b</a> and <a href="../roles/c/#work">c</a>`},
+		{"a/index.html", `src="../assets/search.`},
+		{"a/index.html", `action="../search/"`},
+		{"roles/b/index.html", `<a href="../../a/">a</a>`},
+		{"roles/b/index.html", `href="../../assets/style.`},
+		{"404.html", `href="/handbook/assets/style.`},
+	} {
+		if got := s.file(tt.file); !strings.Contains(got, tt.want) {
+			t.Errorf("%s does not contain %s", tt.file, tt.want)
+		}
+	}
+	for _, f := range []string{"index.html", "a/index.html", "roles/b/index.html", "org/index.html"} {
+		if got := s.file(f); strings.Contains(got, `="/handbook/`) {
+			t.Errorf("%s links from the root: %s", f, got[strings.Index(got, `="/handbook/`)-10:][:60])
+		}
+	}
+}
+
 func TestRawHTMLIsOffUnlessEnabled(t *testing.T) {
 	page := "\n-- content/a.md --\n# A\n\n<script>alert(1)</script>\n"
 	build(t, page).ok().contains("a/index.html", "! <script>alert(1)")

@@ -55,7 +55,7 @@ func TestSeedOnboardingFitsEachRole(t *testing.T) {
 	s := buildSeed(t)
 	processes := regexp.MustCompile(`<li><a href="/processes/`)
 	for _, role := range seedRoles {
-		html := s.file("onboarding/" + role + "/index.html")
+		html := s.linked("onboarding/" + role + "/index.html")
 		procs := section(html, "hb-processes")
 		if n, does := len(processes.FindAllString(procs, -1)), strings.Count(procs, `<p class="does">`); n == 0 || n != does {
 			t.Errorf("%s: %d processes, %d with what the role does in it", role, n, does)
@@ -89,7 +89,7 @@ func TestSeedOnboardingFitsEachRole(t *testing.T) {
 // deployment frequency at the top, leadership development from the senior
 // level on.
 func TestSeedLadderCompetencies(t *testing.T) {
-	html := buildSeed(t).file("ladders/serverless-engineering/index.html")
+	html := buildSeed(t).linked("ladders/serverless-engineering/index.html")
 	matrix := section(html, "hb-matrix")
 	for _, want := range []string{
 		"develops and maintains their CI/CD pipelines",

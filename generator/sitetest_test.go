@@ -3,8 +3,10 @@ package generator_test
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -100,10 +102,13 @@ func (s *site) file(name string) string {
 }
 
 // contains asserts that a written file holds every line of want as a
-// substring; a line starting with "! " must not be there.
+// substring; a line starting with "! " must not be there. Pages link to
+// each other relatively ("../../roles/x/"); want names the targets as the
+// browser resolves them ("/roles/x/", with the base path in front), so
+// that tests read as site URLs whatever the page's depth.
 func (s *site) contains(name string, want ...string) *site {
 	s.t.Helper()
-	got := s.file(name)
+	got := s.linked(name)
 	for _, w := range want {
 		if neg, ok := strings.CutPrefix(w, "! "); ok {
 			if strings.Contains(got, neg) {
@@ -117,6 +122,38 @@ func (s *site) contains(name string, want ...string) *site {
 	}
 	return s
 }
+
+// linked returns a written page with its links resolved as contains
+// describes.
+func (s *site) linked(name string) string {
+	s.t.Helper()
+	return resolveLinks(s.file(name), s.rep.BasePath+name)
+}
+
+// resolveLinks rewrites the relative link attributes of the page served at
+// at to the absolute paths a browser follows.
+func resolveLinks(html, at string) string {
+	page, err := url.Parse("http://site" + at)
+	if err != nil {
+		panic(err)
+	}
+	return linkAttr.ReplaceAllStringFunc(html, func(m string) string {
+		sub := linkAttr.FindStringSubmatch(m)
+		v := sub[2]
+		if v == "" || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "#") || strings.Contains(v, ":") {
+			return m
+		}
+		u, err := url.Parse(v)
+		if err != nil {
+			return m
+		}
+		r := page.ResolveReference(u)
+		r.Scheme, r.Host = "", ""
+		return sub[1] + r.String() + `"`
+	})
+}
+
+var linkAttr = regexp.MustCompile(`( (?:href|src|action)=")([^"]*)"`)
 
 func (s *site) missing(name string) *site {
 	s.t.Helper()

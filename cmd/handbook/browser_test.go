@@ -82,9 +82,9 @@ func TestBrowserNavigation(t *testing.T) {
 	// opens, and on to a role.
 	do(t, ctx,
 		chromedp.Navigate(base+"/"),
-		chromedp.Click(`.sidebar a[href="/roles/"]`, chromedp.NodeVisible),
+		chromedp.Click(`.sidebar a[href$="/roles/"]`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`table.roles`),
-		chromedp.Click(`.sidebar a[href="/roles/serverless-developer/"]`, chromedp.NodeVisible),
+		chromedp.Click(`.sidebar a[href$="/roles/serverless-developer/"]`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`.facts`),
 	)
 	h1 := get(t, ctx, chromedp.Text(`main h1`))

@@ -69,7 +69,10 @@ func (t *Theme) Render(v *View) ([]byte, error) {
 	if err := t.pages[v.Template()].ExecuteTemplate(&buf, "base.html", v); err != nil {
 		return nil, fmt.Errorf("render %s: %w", v.URL, err)
 	}
-	return buf.Bytes(), nil
+	if v.Kind == "404" {
+		return buf.Bytes(), nil // served at any URL, so its links start at the root
+	}
+	return relative(buf.Bytes(), t.base, publishedAt(v.URL)), nil
 }
 
 // Redirect returns the page that sends readers of an old URL to v.

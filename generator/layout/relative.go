@@ -1,0 +1,70 @@
+package layout
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Pages link to each other with URLs relative to themselves ("../../roles/x/"),
+// not from the server root ("/roles/x/"), so that the site works wherever it
+// is put: under any sub-path, and opened straight from disk (file://), where
+// "/" is the root of the file system. The templates and the Markdown renderer
+// write site URLs with the base path in front; relative rewrites them once,
+// on the finished page, so that shared fragments (the sidebar of a branch)
+// can be rendered once for pages at different depths.
+
+// urlAttrs are the attributes whose values are followed as links.
+var urlAttrs = [][]byte{[]byte(" href"), []byte(" src"), []byte(" action")}
+
+// relative returns html with every link attribute that starts with base
+// rewritten relative to the page published at file (a path inside the
+// output folder, like "roles/x/index.html").
+func relative(html []byte, base, file string) []byte {
+	up := strings.Repeat("../", strings.Count(file, "/"))
+	if up == "" {
+		up = "./"
+	}
+	var out bytes.Buffer
+	out.Grow(len(html) + len(html)/16)
+	done := 0 // html[:done] is in out
+	for at := 0; ; {
+		i := bytes.Index(html[at:], []byte(`="`))
+		if i < 0 {
+			break
+		}
+		v := at + i + 2 // the value starts here
+		at = v
+		if !isURLAttr(html[:v-2]) {
+			continue
+		}
+		val := html[v:]
+		if bytes.HasPrefix(val, []byte(base)) && !bytes.HasPrefix(val, []byte("//")) {
+			out.Write(html[done:v])
+			out.WriteString(up)
+			done = v + len(base)
+			at = done
+		}
+	}
+	out.Write(html[done:])
+	return out.Bytes()
+}
+
+// isURLAttr reports whether b ends with the name of a link attribute.
+func isURLAttr(b []byte) bool {
+	for _, a := range urlAttrs {
+		if len(b) >= len(a) && bytes.EqualFold(b[len(b)-len(a):], a) {
+			return true
+		}
+	}
+	return false
+}
+
+// publishedAt is where the page at url is published: "/roles/x/" is in
+// "roles/x/index.html".
+func publishedAt(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
