@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"context"
+	"fmt"
 	"html/template"
+	"runtime/debug"
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/layout"
@@ -61,13 +64,39 @@ func (s *site) searchPage(p *page.Page) search.Page {
 	return sp
 }
 
-// writeSearch writes the search index and the search page.
-func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
+// SearchPages reads and checks the site like Check and returns the records
+// the search index of a build is made from, one per published page, so that
+// the index build can be measured on its real input. It returns an error
+// when the site cannot be read or has errors.
+func SearchPages(ctx context.Context, cfg Config) (pages []search.Page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	rep := &Report{}
+	s, err := validate(ctx, cfg, &rep.Diagnostics)
+	if err != nil {
+		return nil, err
+	}
+	if err := settle(rep, cfg.Strict); err != nil {
+		return nil, fmt.Errorf("%w\n%s", err, rep.Diagnostics)
+	}
+	return s.searchPages(), nil
+}
+
+// searchPages is what the search index needs of every published page.
+func (s *site) searchPages() []search.Page {
 	pages := make([]search.Page, len(s.pages))
 	for i, p := range s.pages {
 		pages[i] = s.searchPage(p)
 	}
-	files, err := search.Build(pages).Files()
+	return pages
+}
+
+// writeSearch writes the search index and the search page.
+func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
+	files, err := search.Build(s.searchPages()).Files()
 	if err != nil {
 		return 0, err
 	}
