@@ -133,6 +133,32 @@
     return kept.length ? kept : out;
   };
 
+  // Related terms: synonyms.go (a test holds the two tables equal).
+  const related = `promote promoted promotion promotions: career ladder progression level
+career: ladder progression level
+level levels: ladder career
+outage outages broken breaks downtime: incident on-call
+paged pager paging: on-call incident
+on-call oncall: incident rota
+approve approves approved approval approver sign: review owner
+hire hired hiring joined joiner joiners newcomer: onboarding start
+training course courses certification: learning development
+measure measured kpi kpis: metrics performance
+uptime: availability metrics
+responsible: owner
+pull pr prs: review
+deploy deploys deployment deployments release: devops pipeline
+tool tools: skills`;
+  const synonyms = new Map();
+  for (const line of related.split("\n")) {
+    const [left, right] = line.split(":");
+    const rel = right.split(" ").filter(Boolean).map((w) => stem(fold(w)));
+    for (const w of left.split(" ").filter(Boolean)) {
+      const k = stem(fold(w));
+      synonyms.set(k, [...(synonyms.get(k) || []), ...rel]);
+    }
+  }
+
   // distance: the optimal-string-alignment distance, or k+1 beyond k.
   // Strings without surrogate pairs are compared by code unit, without
   // copying them to arrays of characters.
@@ -176,9 +202,10 @@
   // terms: searcher.go's Index.terms and typos.
   const resolve = async (m, ws) => {
     const need = [];
+    const rel = (k) => (synonyms.get(k) || []).flatMap((r) => range(m.dict, r, r));
     for (const w of ws) {
-      need.push(...range(m.dict, stem(w.whole), stem(w.whole)));
-      for (const p of w.parts) need.push(...range(m.dict, stem(p), stem(p)));
+      need.push(...range(m.dict, stem(w.whole), stem(w.whole)), ...rel(stem(w.whole)));
+      for (const p of w.parts) need.push(...range(m.dict, stem(p), stem(p)), ...rel(stem(p)));
       if (w.last) for (const p of w.parts.length ? [w.whole, w.parts[w.parts.length - 1]] : [w.whole]) need.push(...range(m.dict, p, p + "\uffff"));
     }
     await loadDict(m, need);
@@ -197,6 +224,7 @@
         pre.sort((a, b) => dict.get(b) - dict.get(a));
         for (const x of pre.slice(0, 30)) t.cands.push([x, 1]);
       }
+      for (const r of synonyms.get(t.key) || []) if (dict.has(r) && !t.cands.some(([c]) => c === r)) t.cands.push([r, 4]);
       if (!t.cands.length) {
         const n = runeLen(t.raw), k = n >= 8 ? 2 : n >= 4 ? 1 : 0;
         if (!k) continue;
@@ -216,18 +244,20 @@
     return out;
   };
 
-  const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || b.score - a.score || a.prefixes - b.prefixes || a.page - b.page || a.sec - b.sec;
+  const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || a.prefixes - b.prefixes || b.score - a.score || a.page - b.page || a.sec - b.sec;
+  const named = new Set(["role", "process", "team", "ladder", "skill"]);
   const groupOf = (m, page) => m.groups[shardOf((m.firsts = m.firsts || m.groups.map((g) => [g[2]])), page)];
   const rank = (m, recs, terms) => {
     for (const r of recs) {
       r.words = r.typos = r.score = r.boost = r.prefixes = 0;
-      let titled = 0, counted = 0;
+      let titled = 0, counted = 0, commonTitled = true;
       // A hit is cost << 8 | impact (title flag included), -1 for none.
       const hits = r.hits;
       for (let i = 0; i < hits.length; i++) {
         const h = hits[i];
         if (terms[i].common) {
           if (h >= 0) r.score += h & 127;
+          commonTitled = commonTitled && h >= 0 && (h & 128) !== 0; // title postings are never cut
           continue;
         }
         counted++;
@@ -235,13 +265,12 @@
         r.words++;
         const cost = h >> 8;
         if (cost === 1) r.prefixes++;
-        else r.typos += Math.max(0, cost - 1);
+        else if (cost !== 4) r.typos += Math.max(0, cost - 1);
         r.score += h & 127;
         if (h & 128) titled++;
       }
-      if (r.words === counted && titled === r.words && counted > 0) {
-        const k = groupOf(m, r.page)[0];
-        r.boost = r.sec === 0 && (k === "role" || k === "process") ? 2 : 1;
+      if (r.words === counted && titled === r.words && commonTitled && hits.length > 0) {
+        r.boost = r.sec === 0 && named.has(groupOf(m, r.page)[0]) ? 2 : 1;
       }
     }
     recs.sort(compare);
@@ -345,12 +374,12 @@
         const enc = post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c];
         for (let j = 0, page = 0; j + 2 < enc.length; j += 3) {
           page += enc[j];
-          const sec = enc[j + 1], key = page * 65536 + sec, imp = enc[j + 2];
+          const sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
           let r = byRec.get(key);
           if (!r) byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1) }));
-          // Better: no hit yet, a lower cost, or the same cost and a higher impact.
+          // Better: no hit yet, a lower cost, then a title, then a higher impact.
           const old = r.hits[ti];
-          if (old < 0 || cost < old >> 8 || (cost === old >> 8 && (imp & 127) > (old & 127))) r.hits[ti] = (cost << 8) | imp;
+          if (old < 0 || cost < old >> 8 || (cost === old >> 8 && ((imp & 128) > (old & 128) || ((imp & 128) === (old & 128) && (imp & 127) > (old & 127))))) r.hits[ti] = (cost << 8) | imp;
         }
       }
     });

@@ -84,7 +84,7 @@ type Posting struct {
 const (
 	titleFlag   = 128
 	textLimit   = 1000 // characters of text stored per record
-	maxPostings = 1000 // postings kept per term, the highest impacts
+	maxPostings = 1000 // postings kept per term, the highest impacts (and every title's)
 	k1, bParam  = 1.2, 0.75
 )
 
@@ -269,8 +269,18 @@ func (idx *Index) score(recs []record) {
 		if len(ps) > maxPostings {
 			// A term in more records than this is nearly a stop word; its
 			// best records keep it, the rest are found by other words.
-			slices.SortStableFunc(ps, func(a, b Posting) int { return cmp.Compare(b.Impact&127, a.Impact&127) })
-			ps = ps[:maxPostings]
+			// Records with it in their title all keep it, so that a title
+			// that has every word of a query is known ("Guide page 45"
+			// when thousands of titles say "guide"); titles are short, so
+			// such postings compress to little.
+			slices.SortStableFunc(ps, func(a, b Posting) int {
+				return cmp.Or(cmp.Compare(b.Impact&titleFlag, a.Impact&titleFlag), cmp.Compare(b.Impact&127, a.Impact&127))
+			})
+			titles := 0
+			for titles < len(ps) && ps[titles].Impact&titleFlag != 0 {
+				titles++
+			}
+			ps = ps[:max(titles, min(len(ps), maxPostings))]
 			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Sec, b.Sec)) })
 		}
 		idx.Postings[i] = ps
