@@ -368,21 +368,27 @@ tool tools: skills`;
     const post = await loadAll(names);
     const uniq = [...new Set(names)];
     const byRec = new Map();
-    const nt = terms.length;
-    terms.forEach((t, ti) => {
+    // Records are found by the ordinary words; a very common word only adds
+    // to them, unless the query has nothing else (searcher.go's collect).
+    const nt = terms.length, rare = terms.some((t) => !t.common);
+    const collect = (t, ti, create) => {
       for (const [c, cost] of t.cands) {
         const enc = post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c];
         for (let j = 0, page = 0; j + 2 < enc.length; j += 3) {
           page += enc[j];
           const sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
           let r = byRec.get(key);
-          if (!r) byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1) }));
+          if (!r) {
+            if (!create) continue;
+            byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1) }));
+          }
           // Better: no hit yet, a lower cost, then a title, then a higher impact.
           const old = r.hits[ti];
           if (old < 0 || cost < old >> 8 || (cost === old >> 8 && ((imp & 128) > (old & 128) || ((imp & 128) === (old & 128) && (imp & 127) > (old & 127))))) r.hits[ti] = (cost << 8) | imp;
         }
       }
-    });
+    };
+    for (const pass of [false, true]) terms.forEach((t, ti) => t.common === pass && collect(t, ti, !pass || !rare));
     let recs = [...byRec.values()];
     rank(m, recs, terms);
     recs = await checkPhrases(m, recs, terms);

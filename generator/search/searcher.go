@@ -246,23 +246,17 @@ func (idx *Index) Search(q string, opt Options) Results {
 	if len(terms) == 0 {
 		return res
 	}
+	// Records are found by the query's ordinary words; a very common word
+	// (its postings cut) only adds to records they found, unless the query
+	// has nothing else. Its long postings then cost lookups, not records.
 	byRec := map[int]*scored{}
-	for ti, t := range terms {
-		for _, c := range t.cands {
-			i, _ := idx.lookup(c.term)
-			for _, p := range idx.Postings[i] {
-				key := p.Page<<16 | p.Sec
-				r := byRec[key]
-				if r == nil {
-					r = &scored{page: p.Page, sec: p.Sec, hits: make([]hit, len(terms))}
-					byRec[key] = r
-				}
-				h := hit{cost: c.cost, imp: p.Impact & 127, title: p.Impact&titleFlag != 0 && c.cost != relatedCost, ok: true}
-				// Better: a lower cost, then a title, then a higher impact.
-				if old := r.hits[ti]; !old.ok || h.cost < old.cost || h.cost == old.cost && (h.title && !old.title || h.title == old.title && h.imp > old.imp) {
-					r.hits[ti] = h
-				}
+	rare := slices.ContainsFunc(terms, func(t *term) bool { return !t.common })
+	for _, pass := range []bool{false, true} {
+		for ti, t := range terms {
+			if t.common != pass {
+				continue
 			}
+			idx.collect(byRec, ti, t, len(terms), !pass || !rare)
 		}
 	}
 	recs := make([]*scored, 0, len(byRec))
@@ -316,6 +310,30 @@ func (idx *Index) Search(q string, opt Options) Results {
 // process, a team, a ladder, a skill): the page itself, when its title has
 // every word of the query, is what the reader wants.
 var named = map[string]bool{"role": true, "process": true, "team": true, "ladder": true, "skill": true}
+
+// collect adds the hits of term t (the ti-th of n) to the records in
+// byRec, creating records only when create is set.
+func (idx *Index) collect(byRec map[int]*scored, ti int, t *term, n int, create bool) {
+	for _, c := range t.cands {
+		i, _ := idx.lookup(c.term)
+		for _, p := range idx.Postings[i] {
+			key := p.Page<<16 | p.Sec
+			r := byRec[key]
+			if r == nil {
+				if !create {
+					continue
+				}
+				r = &scored{page: p.Page, sec: p.Sec, hits: make([]hit, n)}
+				byRec[key] = r
+			}
+			h := hit{cost: c.cost, imp: p.Impact & 127, title: p.Impact&titleFlag != 0 && c.cost != relatedCost, ok: true}
+			// Better: a lower cost, then a title, then a higher impact.
+			if old := r.hits[ti]; !old.ok || h.cost < old.cost || h.cost == old.cost && (h.title && !old.title || h.title == old.title && h.imp > old.imp) {
+				r.hits[ti] = h
+			}
+		}
+	}
+}
 
 // rank computes each record's criteria and sorts recs best first.
 func (idx *Index) rank(recs []*scored, terms []*term) {
