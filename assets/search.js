@@ -133,11 +133,43 @@
     return kept.length ? kept : out;
   };
 
+  // Related terms: synonyms.go (a test holds the two tables equal).
+  const related = `promote promoted promotion promotions: career ladder progression level
+career: ladder progression level
+level levels: ladder career
+outage outages broken breaks downtime: incident on-call
+paged pager paging: on-call incident
+on-call oncall: incident rota
+approve approves approved approval approver sign: review owner
+hire hired hiring joined joiner joiners newcomer: onboarding start
+training course courses certification: learning development
+measure measured kpi kpis: metrics performance
+uptime: availability metrics
+responsible: owner
+pull pr prs: review
+deploy deploys deployment deployments release: devops pipeline
+tool tools: skills`;
+  const synonyms = new Map();
+  for (const line of related.split("\n")) {
+    const [left, right] = line.split(":");
+    const rel = right.split(" ").filter(Boolean).map((w) => stem(fold(w)));
+    for (const w of left.split(" ").filter(Boolean)) {
+      const k = stem(fold(w));
+      synonyms.set(k, [...(synonyms.get(k) || []), ...rel]);
+    }
+  }
+
   // distance: the optimal-string-alignment distance, or k+1 beyond k.
+  // Strings without surrogate pairs are compared by code unit, without
+  // copying them to arrays of characters.
+  const surrogate = /[\ud800-\udfff]/;
+  let bufs = [0, 1, 2].map(() => new Int32Array(64));
   const distance = (a, b, k) => {
-    const ra = Array.from(a), rb = Array.from(b);
+    const ra = surrogate.test(a) ? Array.from(a) : a, rb = surrogate.test(b) ? Array.from(b) : b;
     if (Math.abs(ra.length - rb.length) > k) return k + 1;
-    let prev2 = new Array(rb.length + 1).fill(0), prev = rb.map((_, j) => j).concat(rb.length), cur = new Array(rb.length + 1).fill(0);
+    if (bufs[0].length <= rb.length) bufs = [0, 1, 2].map(() => new Int32Array(2 * rb.length + 2));
+    let [prev2, prev, cur] = bufs;
+    for (let j = 0; j <= rb.length; j++) prev[j] = j;
     for (let i = 1; i <= ra.length; i++) {
       cur[0] = i;
       let low = i;
@@ -170,9 +202,10 @@
   // terms: searcher.go's Index.terms and typos.
   const resolve = async (m, ws) => {
     const need = [];
+    const rel = (k) => (synonyms.get(k) || []).flatMap((r) => range(m.dict, r, r));
     for (const w of ws) {
-      need.push(...range(m.dict, stem(w.whole), stem(w.whole)));
-      for (const p of w.parts) need.push(...range(m.dict, stem(p), stem(p)));
+      need.push(...range(m.dict, stem(w.whole), stem(w.whole)), ...rel(stem(w.whole)));
+      for (const p of w.parts) need.push(...range(m.dict, stem(p), stem(p)), ...rel(stem(p)));
       if (w.last) for (const p of w.parts.length ? [w.whole, w.parts[w.parts.length - 1]] : [w.whole]) need.push(...range(m.dict, p, p + "\uffff"));
     }
     await loadDict(m, need);
@@ -191,6 +224,7 @@
         pre.sort((a, b) => dict.get(b) - dict.get(a));
         for (const x of pre.slice(0, 30)) t.cands.push([x, 1]);
       }
+      for (const r of synonyms.get(t.key) || []) if (dict.has(r) && !t.cands.some(([c]) => c === r)) t.cands.push([r, 4]);
       if (!t.cands.length) {
         const n = runeLen(t.raw), k = n >= 8 ? 2 : n >= 4 ? 1 : 0;
         if (!k) continue;
@@ -210,28 +244,33 @@
     return out;
   };
 
-  const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || b.score - a.score || a.prefixes - b.prefixes || a.page - b.page || a.sec - b.sec;
+  const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || a.prefixes - b.prefixes || b.score - a.score || a.page - b.page || a.sec - b.sec;
+  const named = new Set(["role", "process", "team", "ladder", "skill"]);
   const groupOf = (m, page) => m.groups[shardOf((m.firsts = m.firsts || m.groups.map((g) => [g[2]])), page)];
   const rank = (m, recs, terms) => {
     for (const r of recs) {
       r.words = r.typos = r.score = r.boost = r.prefixes = 0;
-      let titled = 0, counted = 0;
-      r.hits.forEach((h, i) => {
+      let titled = 0, counted = 0, commonTitled = true;
+      // A hit is cost << 8 | impact (title flag included), -1 for none.
+      const hits = r.hits;
+      for (let i = 0; i < hits.length; i++) {
+        const h = hits[i];
         if (terms[i].common) {
-          if (h) r.score += h.imp;
-          return;
+          if (h >= 0) r.score += h & 127;
+          commonTitled = commonTitled && h >= 0 && (h & 128) !== 0; // title postings are never cut
+          continue;
         }
         counted++;
-        if (!h) return;
+        if (h < 0) continue;
         r.words++;
-        if (h.cost === 1) r.prefixes++;
-        else r.typos += Math.max(0, h.cost - 1);
-        r.score += h.imp;
-        if (h.title) titled++;
-      });
-      if (r.words === counted && titled === r.words && counted > 0) {
-        const k = groupOf(m, r.page)[0];
-        r.boost = r.sec === 0 && (k === "role" || k === "process") ? 2 : 1;
+        const cost = h >> 8;
+        if (cost === 1) r.prefixes++;
+        else if (cost !== 4) r.typos += Math.max(0, cost - 1);
+        r.score += h & 127;
+        if (h & 128) titled++;
+      }
+      if (r.words === counted && titled === r.words && commonTitled && hits.length > 0) {
+        r.boost = r.sec === 0 && named.has(groupOf(m, r.page)[0]) ? 2 : 1;
       }
     }
     recs.sort(compare);
@@ -256,7 +295,7 @@
     for (const ph of [...phrases.keys()].sort((a, b) => a - b)) {
       const members = phrases.get(ph);
       if (members.length < 2) continue;
-      const checked = recs.filter((r) => members.every((i) => r.hits[i])).slice(0, 50);
+      const checked = recs.filter((r) => members.every((i) => r.hits[i] >= 0)).slice(0, 50);
       plan.push([members, new Set(checked)]);
     }
     await Promise.all(plan.flatMap(([, c]) => [...c].map((r) => pageOf(m, r.page))));
@@ -267,33 +306,53 @@
           const p = await pageOf(m, r.page), rec = p[3][r.sec];
           if (hasPhrase((r.sec ? rec[1] : p[1]) + " " + rec[2], keys)) continue;
         }
-        for (const i of members) r.hits[i] = null;
+        for (const i of members) r.hits[i] = -1;
       }
     }
     rank(m, recs, terms);
-    return recs.filter((r) => r.hits.some((h) => h));
+    return recs.filter((r) => r.hits.some((h) => h >= 0));
   };
 
   const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   // excerpt: excerpt.go.
+  // The text is folded once when folding keeps its length (it nearly
+  // always does), rather than word by word, and words are cut only as far as
+  // the window needs. A word w matches when fold(w) or stem(fold(w)) is
+  // matched; stem only cuts a suffix (or turns "ies" into "y"), so every
+  // match contains a matched term less its last letter: a text without any
+  // cannot match and its words need no test.
+  const wordRe = /[\p{L}\p{N}]+/gu;
+  const cues = new WeakMap();
   const excerpt = (text, matched) => {
-    const ws = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((x) => [x.index, x.index + x[0].length]);
-    if (!ws.length) return escape(text);
-    const hit = ([s, e]) => {
-      const f = fold(text.slice(s, e));
+    if (!cues.has(matched)) cues.set(matched, [...matched].map((t) => (t.length > 1 ? t.slice(0, -1) : t)));
+    const folded = fold(text), same = folded.length === text.length && !text.includes("Σ"); // final sigma depends on context
+    const maybe = !same || cues.get(matched).some((c) => folded.includes(c));
+    const hit = (s, e) => {
+      if (!maybe) return false;
+      const f = same ? folded.slice(s, e) : fold(text.slice(s, e));
       return matched.has(f) || matched.has(stem(f));
     };
-    let first = 0;
-    const i = ws.findIndex(hit);
-    if (i >= 0) first = Math.max(0, i - 4);
-    const end = Math.min(ws.length, first + 24);
-    let out = first > 0 ? "… " : "", prev = ws[first][0];
-    for (const w of ws.slice(first, end)) {
-      const t = escape(text.slice(w[0], w[1]));
-      out += escape(text.slice(prev, w[0])) + (hit(w) ? "<mark>" + t + "</mark>" : t);
-      prev = w[1];
+    const ws = [], marks = [];
+    let first = -1, x;
+    wordRe.lastIndex = 0;
+    while ((x = wordRe.exec(text))) {
+      const i = ws.length / 2, s = x.index, e = s + x[0].length, h = hit(s, e);
+      ws.push(s, e);
+      marks.push(h);
+      if (first < 0 && h) first = Math.max(0, i - 4);
+      if (i >= (first < 0 ? (maybe ? Infinity : 24) : first + 24)) break; // one word past the window: there is more
     }
-    return out + (end < ws.length ? " …" : escape(text.slice(prev)));
+    const n = ws.length / 2;
+    if (!n) return escape(text);
+    first = Math.max(0, first);
+    const end = Math.min(n, first + 24);
+    let out = first > 0 ? "… " : "", prev = ws[2 * first];
+    for (let i = first; i < end; i++) {
+      const s = ws[2 * i], e = ws[2 * i + 1], t = escape(text.slice(s, e));
+      out += escape(text.slice(prev, s)) + (marks[i] ? "<mark>" + t + "</mark>" : t);
+      prev = e;
+    }
+    return out + (end < n ? " …" : escape(text.slice(prev)));
   };
 
   // search: searcher.go's Index.Search. It resolves to the results, best
@@ -309,19 +368,27 @@
     const post = await loadAll(names);
     const uniq = [...new Set(names)];
     const byRec = new Map();
-    terms.forEach((t, ti) => {
+    // Records are found by the ordinary words; a very common word only adds
+    // to them, unless the query has nothing else (searcher.go's collect).
+    const nt = terms.length, rare = terms.some((t) => !t.common);
+    const collect = (t, ti, create) => {
       for (const [c, cost] of t.cands) {
         const enc = post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c];
         for (let j = 0, page = 0; j + 2 < enc.length; j += 3) {
           page += enc[j];
-          const sec = enc[j + 1], key = page * 65536 + sec;
+          const sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
           let r = byRec.get(key);
-          if (!r) byRec.set(key, (r = { page, sec, hits: terms.map(() => null) }));
-          const h = { cost, imp: enc[j + 2] & 127, title: enc[j + 2] >= 128 }, old = r.hits[ti];
-          if (!old || h.cost < old.cost || (h.cost === old.cost && h.imp > old.imp)) r.hits[ti] = h;
+          if (!r) {
+            if (!create) continue;
+            byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1) }));
+          }
+          // Better: no hit yet, a lower cost, then a title, then a higher impact.
+          const old = r.hits[ti];
+          if (old < 0 || cost < old >> 8 || (cost === old >> 8 && ((imp & 128) > (old & 128) || ((imp & 128) === (old & 128) && (imp & 127) > (old & 127))))) r.hits[ti] = (cost << 8) | imp;
         }
       }
-    });
+    };
+    for (const pass of [false, true]) terms.forEach((t, ti) => t.common === pass && collect(t, ti, !pass || !rare));
     let recs = [...byRec.values()];
     rank(m, recs, terms);
     recs = await checkPhrases(m, recs, terms);

@@ -62,7 +62,9 @@ func TestSearchIndexWritten(t *testing.T) {
 			t.Errorf("%s does not load itself as a shard: %.60s", name, data)
 		}
 	}
-	a.contains("search/index/manifest.js", `"groups":[["page","",0],["role","",1]]`)
+	// The generated pages a reader looks for are indexed too: the role's
+	// onboarding path, the skills matrix and the start-here page.
+	a.contains("search/index/manifest.js", `"groups":[["onboarding","",0],["page","",1],["role","",2],["skills","",3],["start","",4]]`)
 	var text string
 	for name, data := range fa {
 		if strings.HasPrefix(name, "t.") {

@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"context"
+	"fmt"
 	"html/template"
+	"runtime/debug"
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/layout"
@@ -31,7 +34,7 @@ func (s *site) searchPage(p *page.Page) search.Page {
 		sp.Team = p.Title
 	}
 	intro, secs := s.docs[p].Sections()
-	sp.Intro = intro
+	sp.Intro = intro + s.searchWho(p)
 	var h2 string
 	for _, sec := range secs {
 		path := []string{p.Title}
@@ -61,13 +64,119 @@ func (s *site) searchPage(p *page.Page) search.Page {
 	return sp
 }
 
-// writeSearch writes the search index and the search page.
-func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
+// SearchPages reads and checks the site like Check and returns the records
+// the search index of a build is made from, one per published page, so that
+// the index build can be measured on its real input. It returns an error
+// when the site cannot be read or has errors.
+func SearchPages(ctx context.Context, cfg Config) (pages []search.Page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	rep := &Report{}
+	s, err := validate(ctx, cfg, &rep.Diagnostics)
+	if err != nil {
+		return nil, err
+	}
+	if err := settle(rep, cfg.Strict); err != nil {
+		return nil, fmt.Errorf("%w\n%s", err, rep.Diagnostics)
+	}
+	return s.searchPages(), nil
+}
+
+// searchPages is what the search index needs of every published page and
+// of the generated pages a reader looks for: the start-here page, each
+// role's onboarding path and the skills matrix.
+func (s *site) searchPages() []search.Page {
 	pages := make([]search.Page, len(s.pages))
 	for i, p := range s.pages {
 		pages[i] = s.searchPage(p)
 	}
-	files, err := search.Build(pages).Files()
+	return append(pages, s.searchGrowth()...)
+}
+
+// searchWho is the organisation a role or process page shows from its
+// front matter, which "who" questions ask about: whom a role reports to
+// and who reports to it, a process's owner and participants.
+func (s *site) searchWho(p *page.Page) string {
+	titles := func(rs []*org.Role) string {
+		var ts []string
+		for _, r := range rs {
+			ts = append(ts, r.Page.Title)
+		}
+		return strings.Join(ts, ", ")
+	}
+	var b strings.Builder
+	if r, ok := s.graph.RoleOf(p); ok {
+		if len(r.ReportsTo) > 0 {
+			b.WriteString(" Reports to: " + titles(r.ReportsTo) + ".")
+		}
+		if len(r.Reports) > 0 {
+			b.WriteString(" Reports: " + titles(r.Reports) + ".")
+		}
+	}
+	if pr, ok := s.graph.ProcessOf(p); ok {
+		if pr.Owner != nil {
+			b.WriteString(" Owner: " + pr.Owner.Page.Title + ".")
+		}
+		if len(pr.Participants) > 0 {
+			b.WriteString(" Participants: " + titles(pr.Participants) + ".")
+		}
+	}
+	return b.String()
+}
+
+// searchGrowth is the search records of the generated pages of growth.go,
+// with the text those pages show. An onboarding path's title starts with
+// "Onboarding:" so that a search for a role's name puts the role's own page
+// (which gets the whole-title boost of role pages) above its path.
+func (s *site) searchGrowth() []search.Page {
+	var out []search.Page
+	crumbs := s.tree.Root.Title
+	roles := s.graph.OnboardingRoles()
+	if len(roles) > 0 {
+		var names []string
+		for _, r := range roles {
+			names = append(names, r.Page.Title)
+		}
+		out = append(out, search.Page{URL: startURL, Title: "Start here", Kind: "start", Crumbs: crumbs,
+			Summary: "New to the team? Pick your role to get your onboarding path: who you work with, what you take part in, and a checklist for your first weeks.",
+			Intro:   "Onboarding paths: " + strings.Join(names, ", ") + "."})
+	}
+	for _, r := range roles {
+		sp := search.Page{URL: r.OnboardingURL(), Title: "Onboarding: " + r.Page.Title, Kind: "onboarding", Crumbs: crumbs + " › Start here",
+			Summary: "Your first weeks as " + r.Page.Title + ": the people, processes and skills of the role, and a checklist to work through."}
+		if r.Team != nil {
+			sp.Team = r.Team.Page.Title
+		}
+		var items []string
+		for _, g := range r.Checklist {
+			for _, it := range g.Items {
+				items = append(items, it.Task.Value)
+			}
+		}
+		sp.Intro = "Checklist: " + strings.Join(items, ". ")
+		out = append(out, sp)
+	}
+	if roles := s.graph.SkilledRoles(); len(roles) > 0 {
+		var text []string
+		for _, r := range roles {
+			var names []string
+			for _, k := range append(append([]*org.Skill{}, r.Skills.Required...), r.Skills.Preferred...) {
+				names = append(names, k.Name)
+			}
+			text = append(text, r.Page.Title+": "+strings.Join(names, ", "))
+		}
+		out = append(out, search.Page{URL: skillsURL, Title: "Skills matrix", Kind: "skills", Crumbs: crumbs,
+			Summary: "Which role needs which skill, from every role's skills.", Intro: strings.Join(text, ". ") + "."})
+	}
+	return out
+}
+
+// writeSearch writes the search index and the search page.
+func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
+	files, err := search.Build(s.searchPages()).Files()
 	if err != nil {
 		return 0, err
 	}

@@ -55,13 +55,20 @@ func run(n, nq int) error {
 		return err
 	}
 
-	// Index build: from the per-page records (texts as stored, clipped).
-	recs := records(idx)
-	start = time.Now()
-	if _, err := search.Build(recs).Files(); err != nil {
+	// Index build: from the records a build makes of its pages (the
+	// generator's real input to the index, texts unclipped), best of 3.
+	recs, err := generator.SearchPages(context.Background(), cfg)
+	if err != nil {
 		return err
 	}
-	build := time.Since(start)
+	build := time.Duration(1 << 62)
+	for range 3 {
+		start = time.Now()
+		if _, err := search.Build(recs).Files(); err != nil {
+			return err
+		}
+		build = min(build, time.Since(start))
+	}
 
 	size, files := dirSize(filepath.Join(dest, search.Dir))
 	queries := corpus.Queries(idx.Pages, func(p search.PageMeta) (string, string) { return p.URL, p.Title })
@@ -117,7 +124,7 @@ func run(n, nq int) error {
 	row("whole index per 100 pages (gzip)", "≤ 15 KB", kb(float64(size)/float64(n)*100), kb(float64(pfSize)/float64(n)*100)+" (raw)")
 	row("pages per index file", "≥ 25", fmt.Sprintf("%.1f", float64(n)/float64(files)), fmt.Sprintf("%.1f", float64(n)/float64(max(1, pfFiles))))
 	row("query time after shards loaded, p95", "≤ 5 ms", fmt.Sprintf("%.2f ms", pct(ours.warm, 95)), na(func(p *browserFigures) string { return fmt.Sprintf("%.2f ms", pct(p.warm, 95)) }))
-	row("index build", "≤ 1 s", build.Round(time.Millisecond).String(), "")
+	row("index build (best of 3)", "≤ 1 s", build.Round(time.Millisecond).String(), "")
 	row("MRR@10, all generated queries (Go)", "≥ 0.85", fmt.Sprintf("%.3f (%d)", mrr["all"], len(queries)), "")
 	row("MRR@10 one-typo, all generated (Go)", "≥ 0.85", fmt.Sprintf("%.3f", mrr["typo"]), "")
 	row("one-typo zero results, all generated (Go)", "≤ 1%", fmt.Sprintf("%d of %d", typoZero, typoN), "")
@@ -125,19 +132,6 @@ func run(n, nq int) error {
 	row("one-typo zero results, browser sample", "", fmt.Sprintf("%d of %d", oursSampleZero, sampleTypos), na(func(*browserFigures) string { return fmt.Sprintf("%d of %d", pfZero, sampleTypos) }))
 	fmt.Println("(index sizes: handbook files are gzipped here for the count; Pagefind's files are compressed already)")
 	return nil
-}
-
-// records turns a loaded index back into per-page records.
-func records(idx *search.Index) []search.Page {
-	var out []search.Page
-	for _, p := range idx.Pages {
-		sp := search.Page{URL: p.URL, Title: p.Title, Kind: p.Kind, Team: p.Team, Crumbs: p.Crumbs, Intro: p.Recs[0].Text}
-		for _, r := range p.Recs[1:] {
-			sp.Sections = append(sp.Sections, search.Section{ID: r.ID, Title: r.Title, Path: []string{p.Title}, Text: r.Text})
-		}
-		out = append(out, sp)
-	}
-	return out
 }
 
 // dirSize is the gzipped size of the files under dir (for our own, which

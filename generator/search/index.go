@@ -16,10 +16,13 @@ package search
 
 import (
 	"cmp"
-	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
 )
 
 // Page is what the index is built from: one published page.
@@ -81,46 +84,114 @@ type Posting struct {
 const (
 	titleFlag   = 128
 	textLimit   = 1000 // characters of text stored per record
-	maxPostings = 1000 // postings kept per term, the highest impacts
+	maxPostings = 1000 // postings kept per term, the highest impacts (and every title's)
 	k1, bParam  = 1.2, 0.75
 )
 
 // Field weights: a word in a title counts eight times one in the body.
 var weights = [4]float64{8, 3, 2, 1} // title, headings, summary, body
 
-// record is a page or section being indexed.
+// record is a page or section being indexed: its distinct terms with
+// their counts per field, and its fields' lengths in terms.
 type record struct {
 	page, sec int
-	fields    [4][]string // terms of title, headings, summary, body
+	terms     []termCount
+	lens      [4]int
 }
 
-// Build makes the index of pages.
+// termCount is how often a term occurs in each field of a record.
+type termCount struct {
+	term string
+	n    [4]int32
+}
+
+// Build makes the index of pages. Pages are cut into terms in parallel, one
+// page per task; everything that depends on order (term ids, postings,
+// scores) is then done in page order, so the index is the same whatever
+// the scheduling.
 func Build(pages []Page) *Index {
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b Page) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Team, b.Team), cmp.Compare(a.URL, b.URL))
 	})
-	idx := &Index{}
-	var recs []record
+	idx := &Index{Pages: make([]PageMeta, len(pages))}
+	perPage := make([][]record, len(pages))
+	each(len(pages), func(c *counter, i int) {
+		idx.Pages[i], perPage[i] = c.page(i, &pages[i])
+	})
 	for i, p := range pages {
 		if len(idx.Groups) == 0 || idx.Groups[len(idx.Groups)-1].Kind != p.Kind || idx.Groups[len(idx.Groups)-1].Team != p.Team {
 			idx.Groups = append(idx.Groups, Group{Kind: p.Kind, Team: p.Team, First: i})
 		}
-		meta := PageMeta{URL: p.URL, Title: p.Title, Kind: p.Kind, Team: p.Team, Crumbs: p.Crumbs}
-		var heads []string
-		for _, s := range p.Sections {
-			heads = append(heads, s.Title)
-		}
-		meta.Recs = append(meta.Recs, Rec{Text: clip(p.Summary + " " + p.Intro)})
-		recs = append(recs, record{page: i, fields: [4][]string{Terms(p.Title), Terms(strings.Join(heads, " ")), Terms(p.Summary), Terms(p.Intro)}})
-		for j, s := range p.Sections {
-			meta.Recs = append(meta.Recs, Rec{ID: s.ID, Title: s.Title, Text: clip(s.Text)})
-			recs = append(recs, record{page: i, sec: j + 1, fields: [4][]string{Terms(s.Title), Terms(strings.Join(s.Path, " ")), nil, Terms(s.Text)}})
-		}
-		idx.Pages = append(idx.Pages, meta)
 	}
-	idx.score(recs)
+	idx.score(slices.Concat(perPage...))
 	return idx
+}
+
+// each runs f(c, i) for i in [0, n) on one goroutine per CPU, each with its
+// own counter.
+func each(n int, f func(c *counter, i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := &counter{seen: map[string]int{}}
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(c, i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// counter cuts records into terms, reusing its buffers between records.
+type counter struct {
+	seen  map[string]int // term → index in the record's terms
+	terms []string
+}
+
+// page makes what the index keeps of page i and its records.
+func (c *counter) page(i int, p *Page) (PageMeta, []record) {
+	meta := PageMeta{URL: p.URL, Title: p.Title, Kind: p.Kind, Team: p.Team, Crumbs: p.Crumbs, Recs: make([]Rec, 0, 1+len(p.Sections))}
+	recs := make([]record, 0, 1+len(p.Sections))
+	heads := make([]string, len(p.Sections))
+	for j, s := range p.Sections {
+		heads[j] = s.Title
+	}
+	meta.Recs = append(meta.Recs, Rec{Text: clip(p.Summary + " " + p.Intro)})
+	recs = append(recs, c.record(i, 0, p.Title, strings.Join(heads, " "), p.Summary, p.Intro))
+	for j, s := range p.Sections {
+		meta.Recs = append(meta.Recs, Rec{ID: s.ID, Title: s.Title, Text: clip(s.Text)})
+		recs = append(recs, c.record(i, j+1, s.Title, strings.Join(s.Path, " "), "", s.Text))
+	}
+	return meta, recs
+}
+
+// record counts the terms of one record's four fields.
+func (c *counter) record(page, sec int, fields ...string) record {
+	r := record{page: page, sec: sec}
+	clear(c.seen)
+	for f, text := range fields {
+		c.terms = appendTerms(c.terms[:0], text)
+		r.lens[f] = len(c.terms)
+		for _, t := range c.terms {
+			k, ok := c.seen[t]
+			if !ok {
+				k = len(r.terms)
+				c.seen[t] = k
+				r.terms = append(r.terms, termCount{term: t})
+			}
+			r.terms[k].n[f]++
+		}
+	}
+	return r
 }
 
 // score computes every posting's impact with BM25F: per-field term
@@ -129,55 +200,67 @@ func Build(pages []Page) *Index {
 func (idx *Index) score(recs []record) {
 	var avg [4]float64
 	for _, r := range recs {
-		for f := range r.fields {
-			avg[f] += float64(len(r.fields[f]))
+		for f := range r.lens {
+			avg[f] += float64(r.lens[f])
 		}
 	}
 	for f := range avg {
 		avg[f] = max(avg[f]/float64(max(1, len(recs))), 1)
 	}
 	type hit struct {
-		rec   int
+		rec   int32
 		tf    float64
 		title bool
 	}
-	hits := map[string][]hit{}
+	ids := map[string]int{}
+	var hits [][]hit
+	var terms []string
 	for ri, r := range recs {
-		tf := map[string]float64{}
-		title := map[string]bool{}
-		for f, terms := range r.fields {
-			norm := 1 - bParam + bParam*float64(len(terms))/avg[f]
-			for _, t := range terms {
-				tf[t] += weights[f] / norm
-				if f == 0 {
-					title[t] = true
-				}
-			}
+		var norm [4]float64
+		for f := range norm {
+			norm[f] = 1 - bParam + bParam*float64(r.lens[f])/avg[f]
 		}
-		for _, t := range slices.Sorted(maps.Keys(tf)) {
-			hits[t] = append(hits[t], hit{ri, tf[t], title[t]})
+		for _, tc := range r.terms {
+			tf := 0.0
+			for f, n := range tc.n {
+				tf += float64(n) * weights[f] / norm[f]
+			}
+			id, ok := ids[tc.term]
+			if !ok {
+				id = len(terms)
+				ids[tc.term] = id
+				terms = append(terms, tc.term)
+				hits = append(hits, nil)
+			}
+			hits[id] = append(hits[id], hit{int32(ri), tf, tc.n[0] > 0})
 		}
 	}
-	idx.Terms = slices.Sorted(maps.Keys(hits))
+	order := make([]int, len(terms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
 	n := float64(len(recs))
-	scores := make([][]float64, len(idx.Terms))
 	top := 0.0
-	for i, t := range idx.Terms {
-		df := float64(len(hits[t]))
+	for _, hs := range hits {
+		df := float64(len(hs))
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		for _, h := range hits[t] {
+		for j, h := range hs {
 			s := idf * h.tf * (k1 + 1) / (h.tf + k1)
-			scores[i] = append(scores[i], s)
+			hs[j].tf = s // the score, from here on
 			top = max(top, s)
 		}
 	}
-	idx.DF = make([]int, len(idx.Terms))
-	idx.Postings = make([][]Posting, len(idx.Terms))
-	for i, t := range idx.Terms {
-		idx.DF[i] = len(hits[t])
-		ps := make([]Posting, len(hits[t]))
-		for j, h := range hits[t] {
-			imp := 1 + int(scores[i][j]/top*126)
+	idx.Terms = make([]string, len(terms))
+	idx.DF = make([]int, len(terms))
+	idx.Postings = make([][]Posting, len(terms))
+	for i, id := range order {
+		hs := hits[id]
+		idx.Terms[i] = terms[id]
+		idx.DF[i] = len(hs)
+		ps := make([]Posting, len(hs))
+		for j, h := range hs {
+			imp := 1 + int(h.tf/top*126)
 			if h.title {
 				imp |= titleFlag
 			}
@@ -186,19 +269,47 @@ func (idx *Index) score(recs []record) {
 		if len(ps) > maxPostings {
 			// A term in more records than this is nearly a stop word; its
 			// best records keep it, the rest are found by other words.
-			slices.SortStableFunc(ps, func(a, b Posting) int { return cmp.Compare(b.Impact&127, a.Impact&127) })
-			ps = ps[:maxPostings]
+			// Records with it in their title all keep it, so that a title
+			// that has every word of a query is known ("Guide page 45"
+			// when thousands of titles say "guide"); titles are short, so
+			// such postings compress to little.
+			slices.SortStableFunc(ps, func(a, b Posting) int {
+				return cmp.Or(cmp.Compare(b.Impact&titleFlag, a.Impact&titleFlag), cmp.Compare(b.Impact&127, a.Impact&127))
+			})
+			titles := 0
+			for titles < len(ps) && ps[titles].Impact&titleFlag != 0 {
+				titles++
+			}
+			ps = ps[:max(titles, min(len(ps), maxPostings))]
 			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Sec, b.Sec)) })
 		}
 		idx.Postings[i] = ps
 	}
 }
 
-// clip normalises white space and keeps the first textLimit characters.
+// clip normalises white space (as strings.Fields and a join with single
+// spaces would) and keeps the first textLimit characters, in one pass that
+// stops at the limit.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > textLimit {
-		s = string(r[:textLimit])
+	var b strings.Builder
+	b.Grow(min(len(s), 4*textLimit))
+	n, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+			if n++; n == textLimit {
+				break
+			}
+		}
+		b.WriteRune(r)
+		if n++; n == textLimit {
+			break
+		}
 	}
-	return s
+	return b.String()
 }

@@ -153,3 +153,14 @@ func TestClientSize(t *testing.T) {
 	}
 	t.Logf("assets/search.js: %d bytes, %d gzipped", len(data), buf.Len())
 }
+
+// TestRelatedTableInClient: the client applies the same related terms.
+func TestRelatedTableInClient(t *testing.T) {
+	js, err := os.ReadFile("../../assets/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(js, []byte("const related = `"+related+"`;")) {
+		t.Error("assets/search.js does not carry synonyms.go's related table as it is")
+	}
+}

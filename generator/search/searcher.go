@@ -61,11 +61,16 @@ type term struct {
 }
 
 // cand is a dictionary term a query word matches, with its cost: 0 exact,
-// 1 prefix, 2 one edit, 3 two edits.
+// 1 prefix, 2 one edit, 3 two edits, 4 a related term (synonyms.go).
 type cand struct {
 	term string
 	cost int
 }
+
+// relatedCost is the cost of a related term: neither a typo nor a prefix
+// match, chosen after every other kind of match of the same word, and
+// never earning the whole-title boost.
+const relatedCost = 4
 
 // lookup finds t in the sorted dictionary.
 func (idx *Index) lookup(t string) (int, bool) {
@@ -105,6 +110,11 @@ func (idx *Index) terms(words []qword) []*term {
 			slices.SortStableFunc(pre, func(a, b int) int { return cmp.Compare(idx.DF[b], idx.DF[a]) })
 			for _, i := range pre[:min(len(pre), maxPrefix)] {
 				t.cands = append(t.cands, cand{idx.Terms[i], 1})
+			}
+		}
+		for _, rel := range synonyms[t.key] {
+			if _, ok := idx.lookup(rel); ok && !slices.ContainsFunc(t.cands, func(c cand) bool { return c.term == rel }) {
+				t.cands = append(t.cands, cand{rel, relatedCost})
 			}
 		}
 		if len(t.cands) == 0 {
@@ -216,12 +226,12 @@ type scored struct {
 
 func (a *scored) compare(b *scored) int {
 	return cmp.Or(cmp.Compare(b.words, a.words), cmp.Compare(a.typos, b.typos), cmp.Compare(b.boost, a.boost),
-		cmp.Compare(b.score, a.score), cmp.Compare(a.prefixes, b.prefixes), cmp.Compare(a.page, b.page), cmp.Compare(a.sec, b.sec))
+		cmp.Compare(a.prefixes, b.prefixes), cmp.Compare(b.score, a.score), cmp.Compare(a.page, b.page), cmp.Compare(a.sec, b.sec))
 }
 
 // Search runs a query. The ranking, in order: most query words matched;
-// fewest typos; a title that matches the whole query (a role or process
-// page's most); the summed BM25F impacts; fewest prefix matches; then index
+// fewest typos; a title that matches the whole query (a named page's most,
+// see named); related terms (synonyms.go) count as matches, not typos; the summed BM25F impacts; fewest prefix matches; then index
 // order. Exact matches thus beat prefix matches, which beat typos, except
 // that the word being typed ranks its completions by where they occur, not
 // by being complete: "serverless dev" is after "Serverless Developer",
@@ -236,22 +246,17 @@ func (idx *Index) Search(q string, opt Options) Results {
 	if len(terms) == 0 {
 		return res
 	}
+	// Records are found by the query's ordinary words; a very common word
+	// (its postings cut) only adds to records they found, unless the query
+	// has nothing else. Its long postings then cost lookups, not records.
 	byRec := map[int]*scored{}
-	for ti, t := range terms {
-		for _, c := range t.cands {
-			i, _ := idx.lookup(c.term)
-			for _, p := range idx.Postings[i] {
-				key := p.Page<<16 | p.Sec
-				r := byRec[key]
-				if r == nil {
-					r = &scored{page: p.Page, sec: p.Sec, hits: make([]hit, len(terms))}
-					byRec[key] = r
-				}
-				h := hit{cost: c.cost, imp: p.Impact & 127, title: p.Impact&titleFlag != 0, ok: true}
-				if old := r.hits[ti]; !old.ok || h.cost < old.cost || h.cost == old.cost && h.imp > old.imp {
-					r.hits[ti] = h
-				}
+	rare := slices.ContainsFunc(terms, func(t *term) bool { return !t.common })
+	for _, pass := range []bool{false, true} {
+		for ti, t := range terms {
+			if t.common != pass {
+				continue
 			}
+			idx.collect(byRec, ti, t, len(terms), !pass || !rare)
 		}
 	}
 	recs := make([]*scored, 0, len(byRec))
@@ -301,11 +306,40 @@ func (idx *Index) Search(q string, opt Options) Results {
 	return res
 }
 
+// named are the kinds of page that are something's own page (a role, a
+// process, a team, a ladder, a skill): the page itself, when its title has
+// every word of the query, is what the reader wants.
+var named = map[string]bool{"role": true, "process": true, "team": true, "ladder": true, "skill": true}
+
+// collect adds the hits of term t (the ti-th of n) to the records in
+// byRec, creating records only when create is set.
+func (idx *Index) collect(byRec map[int]*scored, ti int, t *term, n int, create bool) {
+	for _, c := range t.cands {
+		i, _ := idx.lookup(c.term)
+		for _, p := range idx.Postings[i] {
+			key := p.Page<<16 | p.Sec
+			r := byRec[key]
+			if r == nil {
+				if !create {
+					continue
+				}
+				r = &scored{page: p.Page, sec: p.Sec, hits: make([]hit, n)}
+				byRec[key] = r
+			}
+			h := hit{cost: c.cost, imp: p.Impact & 127, title: p.Impact&titleFlag != 0 && c.cost != relatedCost, ok: true}
+			// Better: a lower cost, then a title, then a higher impact.
+			if old := r.hits[ti]; !old.ok || h.cost < old.cost || h.cost == old.cost && (h.title && !old.title || h.title == old.title && h.imp > old.imp) {
+				r.hits[ti] = h
+			}
+		}
+	}
+}
+
 // rank computes each record's criteria and sorts recs best first.
 func (idx *Index) rank(recs []*scored, terms []*term) {
 	for _, r := range recs {
 		r.words, r.typos, r.score, r.boost, r.prefixes = 0, 0, 0, 0, 0
-		titled, counted := 0, 0
+		titled, counted, commonTitled := 0, 0, true
 		for i, h := range r.hits {
 			if terms[i].common {
 				// Its postings are cut, so records without it may
@@ -313,6 +347,9 @@ func (idx *Index) rank(recs []*scored, terms []*term) {
 				if h.ok {
 					r.score += h.imp
 				}
+				// Title postings are never cut: a record without
+				// a title hit has none.
+				commonTitled = commonTitled && h.ok && h.title
 				continue
 			}
 			counted++
@@ -320,9 +357,10 @@ func (idx *Index) rank(recs []*scored, terms []*term) {
 				continue
 			}
 			r.words++
-			if h.cost == 1 {
+			switch {
+			case h.cost == 1:
 				r.prefixes++
-			} else {
+			case h.cost != relatedCost:
 				r.typos += max(0, h.cost-1)
 			}
 			r.score += h.imp
@@ -330,9 +368,9 @@ func (idx *Index) rank(recs []*scored, terms []*term) {
 				titled++
 			}
 		}
-		if r.words == counted && titled == r.words && counted > 0 {
+		if r.words == counted && titled == r.words && commonTitled && len(r.hits) > 0 {
 			r.boost = 1
-			if k := idx.Pages[r.page].Kind; r.sec == 0 && (k == "role" || k == "process") {
+			if r.sec == 0 && named[idx.Pages[r.page].Kind] {
 				r.boost = 2
 			}
 		}

@@ -209,8 +209,36 @@ func TestSeedFindsEveryRoleProcessAndSkill(t *testing.T) {
 	}
 }
 
+// findsSkillsPage reports whether q finds a page about skills: the
+// skills overview, the skills matrix or a skill's own page.
 func findsSkillsPage(idx *search.Index, q string) bool {
-	return rankOf(idx, q, "/skills-and-competencies/") > 0
+	for _, r := range idx.Search(q, search.Options{Limit: 10}).Results {
+		if r.URL == "/skills-and-competencies/" || r.URL == "/skills-matrix/" || strings.HasPrefix(r.URL, "/skills/") {
+			return true
+		}
+	}
+	return false
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// TestRolePageAboveItsOnboardingPath: a search for a role's name puts the
+// role's page first, its onboarding path after it.
+func TestRolePageAboveItsOnboardingPath(t *testing.T) {
+	idx := seedIndex(t)
+	paths := 0
+	for _, p := range idx.Pages {
+		if p.Kind != "onboarding" {
+			continue
+		}
+		paths++
+		role := "/roles/" + strings.TrimPrefix(p.URL, "/onboarding/")
+		title := strings.TrimPrefix(p.Title, "Onboarding: ")
+		if r, o := rankOf(idx, title, role), rankOf(idx, title, p.URL); r != 1 || o != 0 && o < r {
+			t.Errorf("%q: role page at %d, onboarding path at %d; want the role first", title, r, o)
+		}
+	}
+	if paths == 0 {
+		t.Fatal("no onboarding paths indexed")
+	}
+}
