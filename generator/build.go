@@ -131,4 +131,5 @@ type site struct {
 	tree    *nav.Tree
 	links   map[*page.Page][]*page.Page      // body links, target → sources
 	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
+	cache   *renderCache                     // serve's rebuilds only; nil renders everything
 }

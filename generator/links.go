@@ -60,8 +60,15 @@ func (s *site) resolveLinks(diags *diag.List) {
 // backlinks returns the pages that refer to p, by front matter or by link.
 func (s *site) backlinks(p *page.Page) []*page.Page {
 	out := slices.Clone(s.graph.ReferencedBy(p))
+	// A set, not slices.Contains: a page every page links to (an on-call
+	// process) made this quadratic in the size of the handbook.
+	seen := make(map[*page.Page]bool, len(out))
+	for _, q := range out {
+		seen[q] = true
+	}
 	for _, q := range s.links[p] {
-		if !slices.Contains(out, q) {
+		if !seen[q] {
+			seen[q] = true
 			out = append(out, q)
 		}
 	}
