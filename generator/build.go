@@ -35,6 +35,8 @@ type Report struct {
 	Files       int       // files written
 	BasePath    string    // the URL path the site expects to be served under
 	Duration    time.Duration
+	Rendered    int  // serve's rebuilds: pages rendered again
+	Incremental bool // serve's rebuilds: only page bodies changed
 }
 
 // ErrContent matches (errors.Is) the error Build returns when the content

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/nav"
@@ -25,6 +26,8 @@ type renderCache struct {
 	sources uint64
 	// pages holds each page's source digest, for this build.
 	pages map[*page.Page]uint64
+
+	renders atomic.Int64 // views rendered since the counter was last read
 
 	mu       sync.Mutex
 	views    map[string]cached // by URL
@@ -61,6 +64,7 @@ func (c *renderCache) keep(url string, key uint64, html []byte) {
 	if c == nil {
 		return
 	}
+	c.renders.Add(1)
 	c.mu.Lock()
 	c.views[url] = cached{key, html}
 	c.mu.Unlock()
@@ -125,9 +129,9 @@ func (c *renderCache) sidebar(theme *layout.Theme, items []*nav.Item) (sidebar, 
 
 // forget drops what no view of the current site uses, so that memory does
 // not grow with every page ever renamed.
-func (c *renderCache) forget(urls, paths map[string]bool) {
+func (c *renderCache) forget(files map[string][]byte, paths map[string]bool) {
 	for u := range c.views {
-		if !urls[u] {
+		if _, ok := files[outputPath(u)]; !ok {
 			delete(c.views, u)
 		}
 	}
@@ -136,7 +140,7 @@ func (c *renderCache) forget(urls, paths map[string]bool) {
 			delete(c.bodies, p)
 		}
 	}
-	if len(c.sidebars) > 4*len(urls)+64 {
+	if len(c.sidebars) > len(files)+64 {
 		clear(c.sidebars)
 	}
 }

@@ -13,29 +13,7 @@ import (
 // one becomes for rendering and which pages link to which for the
 // "Referenced by" lists.
 func (s *site) resolveLinks(diags *diag.List) {
-	anchors := make(map[*page.Page][]string, len(s.pages))
-	for _, p := range s.pages {
-		for _, h := range s.docs[p].Headings {
-			anchors[p] = append(anchors[p], h.ID)
-		}
-	}
-	static := make([]string, len(s.static))
-	for i, f := range s.static {
-		static[i] = f.Path
-	}
-	drafts := make([]string, len(s.drafts))
-	for i, d := range s.drafts {
-		drafts[i] = d.Path
-	}
-	resolver := link.NewResolver(link.Site{
-		Base:    s.config.BasePath(),
-		Pages:   s.pages,
-		Anchors: anchors,
-		Dirs:    s.tree.Dirs(),
-		Static:  static,
-		URLs:    generatedURLs(),
-		Drafts:  drafts,
-	})
+	resolver := s.resolver()
 	s.links = map[*page.Page][]*page.Page{}
 	s.targets = make(map[*page.Page]map[string]string, len(s.pages))
 	linked := map[[2]*page.Page]bool{} // {target, source} pairs already recorded
@@ -55,6 +33,33 @@ func (s *site) resolveLinks(diags *diag.List) {
 		}
 		s.targets[p] = urls
 	}
+}
+
+// resolver indexes what the site's links may lead to.
+func (s *site) resolver() *link.Resolver {
+	anchors := make(map[*page.Page][]string, len(s.pages))
+	for _, p := range s.pages {
+		for _, h := range s.docs[p].Headings {
+			anchors[p] = append(anchors[p], h.ID)
+		}
+	}
+	static := make([]string, len(s.static))
+	for i, f := range s.static {
+		static[i] = f.Path
+	}
+	drafts := make([]string, len(s.drafts))
+	for i, d := range s.drafts {
+		drafts[i] = d.Path
+	}
+	return link.NewResolver(link.Site{
+		Base:    s.config.BasePath(),
+		Pages:   s.pages,
+		Anchors: anchors,
+		Dirs:    s.tree.Dirs(),
+		Static:  static,
+		URLs:    generatedURLs(),
+		Drafts:  drafts,
+	})
 }
 
 // backlinks returns the pages that refer to p, by front matter or by link.
