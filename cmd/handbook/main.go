@@ -5,7 +5,7 @@
 // Usage:
 //
 //	handbook build [--source DIR] [--dest DIR] [--strict]
-//	handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
+//	handbook serve [--source DIR] [--strict] [--addr 127.0.0.1:1313] [--open] [--poll DURATION]
 //	handbook version
 //	handbook help
 //
@@ -31,8 +31,9 @@ const usage = `handbook builds a team handbook website from Markdown.
 Usage:
   handbook build [--source DIR] [--dest DIR] [--strict]
       Check every reference and build the site into --dest (default DIR/public).
-  handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
-      Build, then serve the site on the local machine.
+  handbook serve [--source DIR] [--strict] [--addr 127.0.0.1:1313] [--open] [--poll DURATION]
+      Build and serve the site from memory, rebuilding it as files change;
+      open pages reload, and show the errors of a failed rebuild.
   handbook version
       Print the version.
   handbook help
