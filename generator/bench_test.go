@@ -11,45 +11,11 @@ import (
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
+	"github.com/teamhandbook/handbook/internal/sample"
 )
 
-// largeHandbook generates a handbook of n pages: a tenth roles in a
-// reporting tree, a tenth processes, the rest plain pages in folders of 50,
-// each with sections, links to other pages and their headings, and, every
-// third page, a code block.
-func largeHandbook(n int) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	roles := max(1, n/10)
-	for i := range roles {
-		fm := fmt.Sprintf("---\ntitle: Role %d\npositions: %d\n", i, 1+i%3)
-		if i > 0 {
-			fm += fmt.Sprintf("reports_to: role-%d\n", (i-1)/4)
-		}
-		fsys[fmt.Sprintf("content/roles/role-%d.md", i)] = &fstest.MapFile{Data: []byte(fm + "---\n" + body(i, n, "../"))}
-	}
-	procs := max(1, n/10)
-	for i := range procs {
-		fm := fmt.Sprintf("---\ntitle: Process %d\nowner: role-%d\nparticipants: [role-%d]\n---\n", i, i%roles, (i+1)%roles)
-		fsys[fmt.Sprintf("content/processes/process-%d.md", i)] = &fstest.MapFile{Data: []byte(fm + body(i, n, "../"))}
-	}
-	for i := range n - roles - procs {
-		fsys[fmt.Sprintf("content/guides/g%d/page-%d.md", i/50, i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Guide page %d\n\n", i) + body(i, n, "../../"))}
-	}
-	return fsys
-}
-
-func body(i, n int, up string) string {
-	var b strings.Builder
-	for s := range 4 {
-		fmt.Fprintf(&b, "## Section %d\n\nThe team keeps its serverless functions small, observable and cheap. ", s)
-		fmt.Fprintf(&b, "See [role %d](%sroles/role-%d.md#section-1) and the [on-call process](%sprocesses/process-0.md#section-2).\n\n", i%max(1, n/10), up, i%max(1, n/10), up)
-		b.WriteString("- Cold starts under 500 ms\n- Availability 99.9%\n- Reviews within 24 hours\n\n")
-		if i%3 == 0 && s == 1 {
-			b.WriteString("```go\nfunc handler(ctx context.Context, e Event) (Response, error) {\n\treturn Response{Status: 200}, nil\n}\n```\n\n")
-		}
-	}
-	return b.String()
-}
+// largeHandbook generates a handbook of n pages; see package sample.
+func largeHandbook(n int) fstest.MapFS { return sample.Handbook(n) }
 
 func benchmarkBuild(b *testing.B, n int) {
 	site := largeHandbook(n)
@@ -84,4 +50,44 @@ func BenchmarkBuildSeed(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchmarkRebuild measures serve's rebuild of a 10,000-page handbook
+// after edit changes one file.
+func benchmarkRebuild(b *testing.B, edit func(fsys fstest.MapFS, i int) string) {
+	if testing.Short() {
+		b.Skip("large")
+	}
+	fsys := largeHandbook(10000)
+	builder := generator.NewBuilder(generator.Config{Site: fsys, Templates: handbook.Templates(), Assets: handbook.Assets()})
+	if _, rep, err := builder.Build(context.Background(), nil); err != nil {
+		b.Fatalf("%v\n%s", err, rep.Diagnostics)
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		i++
+		changed := edit(fsys, i)
+		if _, rep, err := builder.Build(context.Background(), []string{changed}); err != nil {
+			b.Fatalf("%v\n%s", err, rep.Diagnostics)
+		}
+	}
+}
+
+func BenchmarkRebuildBody10000(b *testing.B) {
+	benchmarkRebuild(b, func(fsys fstest.MapFS, i int) string {
+		p := sample.GuidePath(i % 100)
+		fsys[p] = &fstest.MapFile{Data: append(append([]byte{}, fsys[p].Data...), fmt.Sprintf("\nEdit %d.\n", i)...)}
+		return p
+	})
+}
+
+func BenchmarkRebuildReportsTo10000(b *testing.B) {
+	benchmarkRebuild(b, func(fsys fstest.MapFS, i int) string {
+		p := "content/roles/role-900.md"
+		data := string(fsys[p].Data)
+		to := []string{"reports_to: role-224", "reports_to: role-3"}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(strings.Replace(data, to[0], to[1], 1), to[1], to[i%2], 1))}
+		return p
+	})
 }

@@ -110,7 +110,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (snap *Snapshot, 
 	}
 	fast := b.last != nil && !themeChanged && !staticChanged && sameStructure(b.files, old, touched)
 	if fast {
-		snap, err = b.rebuildBodies(ctx, touched, old, rep)
+		snap, err = b.rebuildBodies(ctx, touched, rep)
 	} else {
 		snap, err = b.rebuildAll(ctx, touched, rep)
 	}
@@ -178,7 +178,7 @@ func (b *Builder) read(ctx context.Context, changed []string) (themeChanged bool
 		b.addDiags(d)
 		b.loaded = true
 		b.keep(files, touched, old)
-		return themeChanged, touched, old, staticChanged, b.parse(ctx, touched)
+		return themeChanged, touched, old, staticChanged, b.parse(ctx, touched, old)
 	}
 	old = map[string]*srcFile{}
 	for _, p := range paths {
@@ -213,7 +213,7 @@ func (b *Builder) read(ctx context.Context, changed []string) (themeChanged bool
 	if len(files.Static) > 0 {
 		staticChanged = true
 	}
-	return themeChanged, touched, old, staticChanged, b.parse(ctx, touched)
+	return themeChanged, touched, old, staticChanged, b.parse(ctx, touched, old)
 }
 
 func (b *Builder) addDiags(d diag.List) {
@@ -242,13 +242,25 @@ func (b *Builder) keep(files source.Files, touched map[string]bool, old map[stri
 
 // parse parses the touched files that exist, in parallel. Until then, a
 // new srcFile's page holds the file's bytes in Body.
-func (b *Builder) parse(ctx context.Context, touched map[string]bool) error {
+//
+// A page that was there before keeps its *page.Page, updated in place: the
+// previous build's graph, navigation and link index hold that pointer, and
+// a body-only rebuild uses them as they are.
+func (b *Builder) parse(ctx context.Context, touched map[string]bool, old map[string]*srcFile) error {
 	var todo []*srcFile
 	for p := range touched {
 		if f, ok := b.files[p]; ok && f.doc == nil {
 			todo = append(todo, f)
 		}
 	}
+	defer func() {
+		for _, f := range todo {
+			if o, ok := old[f.page.Path]; ok && f.page != nil && o.page != f.page {
+				*o.page = *f.page
+				f.page = o.page
+			}
+		}
+	}()
 	return parallel(ctx, len(todo), func(i int) error {
 		f := todo[i]
 		data := f.page.Body

@@ -34,15 +34,13 @@ func newLinkCache(seed maphash.Seed) *linkCache {
 }
 
 // resolve fills s.links and s.targets, resolving again only what changed.
-// touched holds the paths of pages whose source changed; samePointers says
-// that every other page is the *page.Page of the previous call.
-func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bool, samePointers bool, diags *diag.List) error {
+// touched holds the paths of pages whose source changed. A page at a path
+// seen before must be the *page.Page of the previous call (Builder.parse
+// sees to it), since the kept resolver indexes pages by pointer.
+func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bool, diags *diag.List) error {
 	if u := lc.universeOf(s); u != lc.universe {
 		lc.universe = u
 		clear(lc.results)
-		lc.resolver = nil
-	}
-	if !samePointers {
 		lc.resolver = nil
 	}
 	var changedAnchors []string

@@ -42,7 +42,7 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
 	s.checkOutputs(&structural)
 	var linkDiags diag.List
-	if err := b.links.resolve(ctx, s, touched, false, &linkDiags); err != nil {
+	if err := b.links.resolve(ctx, s, touched, &linkDiags); err != nil {
 		return nil, err
 	}
 	if err := b.report(rep, s, structural, linkDiags); err != nil {
@@ -74,22 +74,19 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 // previous build's pages are updated in place, so that its org graph,
 // navigation and theme stay valid, and only the changed pages and those
 // whose backlinks changed are rendered.
-func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, old map[string]*srcFile, rep *Report) (*Snapshot, error) {
+func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, rep *Report) (*Snapshot, error) {
 	last := b.last
 	s := last.site
 	for p := range touched {
-		f := b.files[p]
-		keep := old[p].page
-		*keep = *f.page
-		f.page = keep
-		if _, ok := s.docs[keep]; ok {
-			s.docs[keep] = f.doc
+		f := b.files[p] // its page is the one the last build had; see parse
+		if _, ok := s.docs[f.page]; ok {
+			s.docs[f.page] = f.doc
 		}
-		b.cache.pages[keep] = f.hash
+		b.cache.pages[f.page] = f.hash
 	}
 	before := maps.Clone(b.links.results)
 	var linkDiags diag.List
-	if err := b.links.resolve(ctx, s, touched, true, &linkDiags); err != nil {
+	if err := b.links.resolve(ctx, s, touched, &linkDiags); err != nil {
 		return nil, err
 	}
 	if err := b.report(rep, s, last.structural, linkDiags); err != nil {

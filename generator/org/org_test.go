@@ -2,6 +2,7 @@ package org
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,18 @@ func TestShortestWithWords(t *testing.T) {
 	for _, tt := range tests {
 		if got := shortestWithWords(tt.slug, ids); got != tt.want {
 			t.Errorf("shortestWithWords(%q) = %q; want %q", tt.slug, got, tt.want)
+		}
+	}
+}
+
+func TestCompareFoldMatchesToLower(t *testing.T) {
+	words := []string{"", "a", "A", "ab", "Ab", "aB", "b", "B", "Zeta", "zeta", "Émile", "émile", "Ærø", "straße", "STRASSE", "a b", "a-b", "İstanbul", "istanbul"}
+	for _, a := range words {
+		for _, b := range words {
+			want := strings.Compare(strings.ToLower(a), strings.ToLower(b))
+			if got := compareFold(a, b); got != want {
+				t.Errorf("compareFold(%q, %q) = %d; strings.Compare of lower cases = %d", a, b, got, want)
+			}
 		}
 	}
 }
