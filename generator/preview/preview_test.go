@@ -265,3 +265,40 @@ func TestServerHammer(t *testing.T) {
 		t.Errorf("only %d responses during %d rebuilds", served.Load(), rebuilds)
 	}
 }
+
+// TestServerBasePath serves a site whose base_url has a path under that
+// path, as it will be published.
+func TestServerBasePath(t *testing.T) {
+	fsys := testSite()
+	fsys["handbook.yaml"] = &fstest.MapFile{Data: []byte("base_url: https://example.com/hb/\n")}
+	b := generator.NewBuilder(generator.Config{Site: fsys, Templates: handbook.Templates(), Assets: handbook.Assets()})
+	srv := New()
+	srv.Update(Update{Snapshot: build(t, b, nil)})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tt := range []struct {
+		path string
+		code int
+		loc  string
+	}{
+		{"/hb/guide/a/", 200, ""},
+		{"/", 302, "/hb/"},
+		{"/hb/guide/a", 301, "/hb/guide/a/"},
+		{"/hb//guide/a", 301, "/hb/guide/a/"}, // never "//guide", another host
+		{"/guide/a/", 404, ""},
+		{"/hbx/guide/a/", 404, ""},
+	} {
+		res, err := client.Get(ts.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != tt.code || res.Header.Get("Location") != tt.loc {
+			t.Errorf("GET %s = %d Location %q; want %d %q", tt.path, res.StatusCode, res.Header.Get("Location"), tt.code, tt.loc)
+		}
+		if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: no nosniff", tt.path)
+		}
+	}
+}
