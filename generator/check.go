@@ -56,13 +56,6 @@ func (s *site) theme(cfg Config) (*layout.Theme, error) {
 	}, s.config.BasePath(), s.graph)
 }
 
-// output is where write puts the site: the publish staging folder when
-// building, discard when checking.
-type output interface {
-	WriteFile(name string, data []byte) error
-	Copy(name string, r io.Reader) error
-}
-
 // discard is the output of Check: everything is rendered, nothing written.
 type discard struct{}
 

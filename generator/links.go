@@ -14,29 +14,7 @@ import (
 // one becomes for rendering and which pages link to which for the
 // "Referenced by" lists.
 func (s *site) resolveLinks(diags *diag.List) {
-	anchors := make(map[*page.Page][]string, len(s.pages))
-	for _, p := range s.pages {
-		for _, h := range s.docs[p].Headings {
-			anchors[p] = append(anchors[p], h.ID)
-		}
-	}
-	static := make([]string, len(s.static))
-	for i, f := range s.static {
-		static[i] = f.Path
-	}
-	drafts := make([]string, len(s.drafts))
-	for i, d := range s.drafts {
-		drafts[i] = d.Path
-	}
-	resolver := link.NewResolver(link.Site{
-		Base:    s.config.BasePath(),
-		Pages:   s.pages,
-		Anchors: anchors,
-		Dirs:    s.tree.Dirs(),
-		Static:  static,
-		URLs:    append(generatedURLs(), s.growthURLs()...),
-		Drafts:  drafts,
-	})
+	resolver := s.resolver()
 	s.links = map[*page.Page][]*page.Page{}
 	s.targets = make(map[*page.Page]map[string]string, len(s.pages))
 	linked := map[[2]*page.Page]bool{} // {target, source} pairs already recorded
@@ -63,11 +41,45 @@ func (s *site) resolveLinks(diags *diag.List) {
 	s.resolveOnboarding(resolver, diags)
 }
 
+// resolver indexes what the site's links may lead to.
+func (s *site) resolver() *link.Resolver {
+	anchors := make(map[*page.Page][]string, len(s.pages))
+	for _, p := range s.pages {
+		for _, h := range s.docs[p].Headings {
+			anchors[p] = append(anchors[p], h.ID)
+		}
+	}
+	static := make([]string, len(s.static))
+	for i, f := range s.static {
+		static[i] = f.Path
+	}
+	drafts := make([]string, len(s.drafts))
+	for i, d := range s.drafts {
+		drafts[i] = d.Path
+	}
+	return link.NewResolver(link.Site{
+		Base:    s.config.BasePath(),
+		Pages:   s.pages,
+		Anchors: anchors,
+		Dirs:    s.tree.Dirs(),
+		Static:  static,
+		URLs:    append(generatedURLs(), s.growthURLs()...),
+		Drafts:  drafts,
+	})
+}
+
 // backlinks returns the pages that refer to p, by front matter or by link.
 func (s *site) backlinks(p *page.Page) []*page.Page {
 	out := slices.Clone(s.graph.ReferencedBy(p))
+	// A set, not slices.Contains: a page every page links to (an on-call
+	// process) made this quadratic in the size of the handbook.
+	seen := make(map[*page.Page]bool, len(out))
+	for _, q := range out {
+		seen[q] = true
+	}
 	for _, q := range s.links[p] {
-		if !slices.Contains(out, q) {
+		if !seen[q] {
+			seen[q] = true
 			out = append(out, q)
 		}
 	}

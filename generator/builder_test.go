@@ -1,0 +1,208 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/teamhandbook/handbook"
+	"github.com/teamhandbook/handbook/generator"
+)
+
+// incrementalSite is largeHandbook with the kinds it lacks: a team, a
+// ladder, a landing page and an alias.
+func incrementalSite(n int) fstest.MapFS {
+	fsys := largeHandbook(n)
+	fsys["content/teams/platform.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Platform\nlead: role-0\n---\nThe platform team.\n")}
+	fsys["content/ladders/eng.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Engineering\nlevels:\n  - role: role-3\n  - role: role-1\n    typical: 2 years\n  - title: Principal\n---\nSteps.\n")}
+	fsys["content/guides/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Guides\naliases: [/howto/]\n---\nAll the guides.\n")}
+	fsys["content/img/logo.txt"] = &fstest.MapFile{Data: []byte("logo")}
+	return fsys
+}
+
+// TestIncrementalEqualsFullBuild applies random edits to a site and checks,
+// after each, that the Builder's snapshot is byte for byte what a full
+// build writes, or that both fail with the same diagnostics.
+func TestIncrementalEqualsFullBuild(t *testing.T) {
+	steps := 40
+	if testing.Short() {
+		steps = 15
+	}
+	fsys := incrementalSite(120)
+	cfg := generator.Config{Site: fsys, Templates: handbook.Templates(), Assets: handbook.Assets()}
+	b := generator.NewBuilder(cfg)
+	rng := rand.New(rand.NewPCG(4, 4))
+	built, fast := 0, 0 // successful builds, and those of bodies only
+	check := func(step int, what string, changed []string) {
+		t.Helper()
+		snap, rep, err := b.Build(context.Background(), changed)
+		dest := filepath.Join(t.TempDir(), "public")
+		full := cfg
+		full.Dest = dest
+		frep, ferr := generator.Build(context.Background(), full)
+		if (err == nil) != (ferr == nil) {
+			t.Fatalf("step %d (%s): incremental error %v, full build error %v\n%s", step, what, err, ferr, frep.Diagnostics)
+		}
+		if got, want := rep.Diagnostics.String(), frep.Diagnostics.String(); got != want {
+			t.Fatalf("step %d (%s): diagnostics differ:\nincremental:\n%s\nfull:\n%s", step, what, got, want)
+		}
+		if testing.Verbose() {
+			t.Logf("step %d (%s): %d files rendered, body-only %v, error %v", step, what, rep.Rendered, rep.Incremental, err)
+		}
+		if err != nil {
+			return
+		}
+		built++
+		if rep.Incremental {
+			fast++
+		}
+		compareSnapshot(t, fmt.Sprintf("step %d (%s)", step, what), snap, dest)
+	}
+	check(0, "first build", nil)
+	pages := func(dir string) []string {
+		var out []string
+		for p := range fsys {
+			if strings.HasPrefix(p, dir) && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+				out = append(out, p)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	pick := func(dir string) string { ps := pages(dir); return ps[rng.IntN(len(ps))] }
+	set := func(p, data string) { fsys[p] = &fstest.MapFile{Data: []byte(data)} }
+	get := func(p string) string { return string(fsys[p].Data) }
+	var undo func() string // restores, next step, what an edit broke
+	for step := 1; step <= steps; step++ {
+		var what string
+		var changed []string
+		if undo != nil {
+			p := undo()
+			undo = nil
+			check(step, "restore "+p, []string{p})
+			continue
+		}
+		switch rng.IntN(11) {
+		case 0, 1:
+			p := pick("content/")
+			set(p, get(p)+fmt.Sprintf("\nEdited in step %d.\n", step))
+			what, changed = "body "+p, []string{p}
+		case 2:
+			p := pick("content/roles/")
+			set(p, regexp.MustCompile(`title: .*`).ReplaceAllString(get(p), fmt.Sprintf("title: Role renamed %d", step)))
+			what, changed = "title "+p, []string{p}
+		case 3:
+			// Roles 1 to 4 have reports, whose chains of command change.
+			i := 1 + rng.IntN(4)
+			p := fmt.Sprintf("content/roles/role-%d.md", i)
+			re := regexp.MustCompile(`reports_to: .*`)
+			if rng.IntN(2) == 0 {
+				set(p, re.ReplaceAllString(get(p), fmt.Sprintf("reports_to: role-%d", rng.IntN(i))))
+				what = "reports_to " + p
+			} else {
+				re := regexp.MustCompile(`positions: .*`)
+				set(p, re.ReplaceAllString(get(p), fmt.Sprintf("positions: %d", 1+rng.IntN(5))))
+				what = "positions " + p
+			}
+			changed = []string{p}
+		case 4:
+			p := fmt.Sprintf("content/guides/new/new-%d.md", step)
+			target := pick("content/roles/")
+			set(p, fmt.Sprintf("# New page %d\n\nSee [a role](../../roles/%s).\n", step, filepath.Base(target)))
+			what, changed = "add "+p, []string{p}
+			if rng.IntN(2) == 0 {
+				changed = []string{"content/guides/new"} // a folder event
+			}
+		case 5:
+			p := pick("content/guides/")
+			data := get(p)
+			delete(fsys, p)
+			what, changed = "remove "+p, []string{p}
+			undo = func() string { set(p, data); return p }
+		case 6:
+			set("templates/page.html", fmt.Sprintf("{{define \"main\"}}<!-- step %d -->{{with .Content}}<div class=\"prose\">{{.}}</div>{{end}}{{with .Section}}{{template \"sectionlist\" $}}{{end}}{{end}}\n", step))
+			what, changed = "template", []string{"templates/page.html"}
+		case 7:
+			if _, ok := fsys["templates/page.html"]; ok {
+				delete(fsys, "templates/page.html")
+				what, changed = "remove template", []string{"templates/page.html"}
+			} else {
+				set("assets/style.css", fmt.Sprintf("body { margin: %dpx }\n", step))
+				what, changed = "stylesheet", []string{"assets/style.css"}
+			}
+		case 8:
+			p := pick("content/guides/")
+			target := pick("content/guides/")
+			rel, _ := filepath.Rel(filepath.Dir(p), target)
+			set(p, get(p)+fmt.Sprintf("\nAlso [this](%s).\n", filepath.ToSlash(rel)))
+			what, changed = "link "+p+" → "+target, []string{p}
+		case 9:
+			p := pick("content/roles/")
+			data := get(p)
+			set(p, strings.Replace(data, "## Section 1", "## Renamed 1", 1))
+			what, changed = "rename heading "+p, []string{p}
+			undo = func() string { set(p, data); return p }
+		case 10:
+			p := pick("content/")
+			set(p, get(p)+"\nNothing new.\n")
+			what, changed = "unknown change "+p, nil
+		}
+		check(step, what, changed)
+	}
+	// Most edits keep the site valid; a test that only compared error
+	// messages would prove little.
+	if built < steps/2 || fast < steps/20 {
+		t.Errorf("only %d of %d builds succeeded, %d of them body-only", built, steps+1, fast)
+	}
+}
+
+// compareSnapshot fails unless snap holds exactly the files under dest.
+func compareSnapshot(t *testing.T, what string, snap *generator.Snapshot, dest string) {
+	t.Helper()
+	want := map[string][]byte{}
+	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		data, _ := os.ReadFile(p)
+		want[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	delete(want, ".handbook-build")
+	got := map[string][]byte{}
+	snap.Each(func(name string, data []byte) { got[name] = data })
+	for name, data := range want {
+		g, ok := got[name]
+		if !ok {
+			t.Fatalf("%s: incremental build lacks %s", what, name)
+		}
+		if !bytes.Equal(g, data) {
+			t.Fatalf("%s: %s differs from the full build:\n%s", what, name, firstDifference(g, data))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Fatalf("%s: incremental build has %s, which the full build does not", what, name)
+		}
+	}
+}
+
+// firstDifference shows the lines around where a and b first differ.
+func firstDifference(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-200)
+	return fmt.Sprintf("incremental: …%s…\nfull:        …%s…", a[from:min(len(a), i+200)], b[from:min(len(b), i+200)])
+}
