@@ -50,6 +50,7 @@ type Builder struct {
 	links    *linkCache
 	last     *lastBuild // the previous build when it succeeded
 	snap     *Snapshot
+	siteWide map[string]bool // the files the last build's siteWide wrote
 	builds   uint64
 }
 
@@ -108,7 +109,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (snap *Snapshot, 
 	if custom := b.customTemplates(); custom {
 		b.cache.sources = b.sourcesDigest()
 	}
-	fast := b.last != nil && !themeChanged && !staticChanged && sameStructure(b.files, old, touched)
+	// A new day may put pages past their review date: that is not a body
+	// change, so it rebuilds everything.
+	fast := b.last != nil && !themeChanged && !staticChanged && sameStructure(b.files, old, touched) &&
+		b.last.site.today.Equal(b.cfg.today())
 	if fast {
 		snap, err = b.rebuildBodies(ctx, touched, rep)
 	} else {

@@ -23,12 +23,6 @@ type linkCache struct {
 	resolver *link.Resolver         // valid while universe, anchors and page pointers are
 }
 
-type linkResult struct {
-	urls    map[string]string // destination → site URL
-	diags   diag.List
-	targets []string // paths of the other pages linked, first link first
-}
-
 func newLinkCache(seed maphash.Seed) *linkCache {
 	return &linkCache{seed: seed, anchors: map[string]uint64{}, results: map[string]*linkResult{}}
 }
@@ -85,44 +79,20 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 			lc.results[p.Path] = results[i]
 		}
 	}
-	published := make(map[string]*page.Page, len(s.pages))
-	for _, p := range s.pages {
-		published[p.Path] = p
+	published := make(map[string]bool, len(s.pages))
+	results := make([]*linkResult, len(s.pages))
+	for i, p := range s.pages {
+		published[p.Path] = true
+		results[i] = lc.results[p.Path]
 	}
 	for p := range lc.results {
-		if published[p] == nil {
+		if !published[p] {
 			delete(lc.results, p)
 			delete(lc.anchors, p)
 		}
 	}
-	s.links = map[*page.Page][]*page.Page{}
-	s.targets = make(map[*page.Page]map[string]string, len(s.pages))
-	for _, p := range s.pages {
-		r := lc.results[p.Path]
-		*diags = append(*diags, r.diags...)
-		s.targets[p] = r.urls
-		for _, t := range r.targets {
-			s.links[published[t]] = append(s.links[published[t]], p)
-		}
-	}
+	s.useLinks(results, diags)
 	return nil
-}
-
-// resolvePage resolves the links of one page, as resolveLinks does.
-func resolvePage(r *link.Resolver, s *site, p *page.Page) *linkResult {
-	res := &linkResult{urls: make(map[string]string, len(s.docs[p].Links))}
-	for _, l := range s.docs[p].Links {
-		t, err := r.Resolve(p, l.Dest)
-		if err != nil {
-			res.diags.Errorf(p.BodyPos(l.Line, l.Col), "%v", err)
-			continue
-		}
-		res.urls[l.Dest] = t.URL
-		if t.Page != nil && t.Page != p && !slices.Contains(res.targets, t.Page.Path) {
-			res.targets = append(res.targets, t.Page.Path)
-		}
-	}
-	return res
 }
 
 // universeOf digests what a link may lead to, headings aside: the base
@@ -145,6 +115,14 @@ func (lc *linkCache) universeOf(s *site) uint64 {
 	for _, f := range s.static {
 		k.str(f.Path)
 	}
+	// The generated pages a link may name: onboarding paths come and go
+	// with roles' ids and external flags, not with paths.
+	urls := s.growthURLs()
+	k.int(len(urls))
+	for _, u := range urls {
+		k.str(u)
+	}
+	k.links(s.tree.Dirs())
 	return h.Sum64() | 1 // never 0, which means "not yet computed"
 }
 

@@ -9,8 +9,6 @@ import (
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/markdown"
-	"github.com/teamhandbook/handbook/generator/nav"
-	"github.com/teamhandbook/handbook/generator/org"
 	"github.com/teamhandbook/handbook/generator/page"
 	"github.com/teamhandbook/handbook/generator/source"
 )
@@ -36,11 +34,7 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	}
 	var structural diag.List
 	s.assemble(parsed, docs, &structural)
-	g, d := org.Build(s.pages, s.drafts)
-	structural = append(structural, d...)
-	s.graph = g
-	s.tree = nav.Build(s.pages, &nav.Item{Title: "Org chart", URL: "/org/"})
-	s.checkOutputs(&structural)
+	s.organise(b.cfg, &structural) // check.go: the stages Build runs
 	var linkDiags diag.List
 	if err := b.links.resolve(ctx, s, touched, &linkDiags); err != nil {
 		return nil, err
@@ -52,19 +46,16 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	for _, f := range b.files {
 		b.cache.pages[f.page] = f.hash
 	}
-	theme, err := layout.Load(layout.Sources{
-		Templates: b.cfg.Templates,
-		Assets:    b.cfg.Assets,
-		Site:      b.cfg.Site,
-		Extra:     map[string][]byte{"chroma.css": chromaCSS()},
-	}, s.config.BasePath(), g)
+	theme, err := s.theme(b.cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrContent, err)
 	}
 	out := newMemory(nil)
-	if _, err := s.write(ctx, theme, out); err != nil {
+	wide := &recorder{output: out}
+	if _, err := s.writeAll(ctx, theme, out, wide); err != nil {
 		return nil, err
 	}
+	b.siteWide = wide.names
 	b.forget(s, out.files)
 	b.last = &lastBuild{site: s, theme: theme, structural: structural}
 	return &Snapshot{BasePath: s.config.BasePath(), files: out.files}, nil
@@ -126,9 +117,18 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 	if err := s.render(ctx, last.theme, views, out); err != nil {
 		return nil, err
 	}
-	if _, err := s.siteWide(ctx, last.theme, out); err != nil {
+	wide := &recorder{output: out}
+	if _, err := s.siteWide(ctx, last.theme, wide); err != nil {
 		return nil, err
 	}
+	// The search index's files are named by their content: those the
+	// previous build wrote and this one did not are stale.
+	for name := range b.siteWide {
+		if !wide.names[name] {
+			delete(out.files, name)
+		}
+	}
+	b.siteWide = wide.names
 	return &Snapshot{BasePath: s.config.BasePath(), files: out.files}, nil
 }
 
