@@ -95,8 +95,28 @@ func (k keyWriter) view(v *layout.View) {
 	for _, p := range v.Backlinks {
 		k.pageLink(p)
 	}
+	k.meta(v.Meta)
+	if v.Graph != nil {
+		// base.html links to "Start here" when any role has a path.
+		k.bool(len(v.Graph.OnboardingRoles()) > 0)
+	}
 	if r := v.Role; r != nil {
 		k.role(r)
+	}
+	switch v.Kind {
+	case "onboarding":
+		k.onboarding(v.Role, v.Checklist)
+	case "start":
+		k.start(v.Graph)
+	case "skills":
+		k.matrix(v.Graph)
+	case "review":
+		k.reviews(v.Reviews)
+	}
+	if sk := v.Skill; sk != nil {
+		k.roleLinks(sk.Required)
+		k.roleLinks(sk.Preferred)
+		k.bool(len(v.Graph.SkilledRoles()) > 0)
 	}
 	if t := v.Team; t != nil {
 		k.team(t, v.Graph)
@@ -193,24 +213,137 @@ func (k keyWriter) role(r *org.Role) {
 		k.str(p.Page.Title)
 		k.bool(r.Owns(p))
 	}
-	k.int(len(r.Ladders))
-	for _, pl := range r.Ladders {
+	k.str(r.OnboardingURL())
+	k.places(r.Ladders)
+	k.skills(r.Skills)
+}
+
+// places writes where a role stands on its ladders, with what its level
+// expects, as role.html and onboarding.html show it.
+func (k keyWriter) places(ps []org.Place) {
+	k.int(len(ps))
+	for _, pl := range ps {
 		k.str(pl.Ladder.Page.URL)
 		k.str(pl.Ladder.Page.Title)
 		k.int(pl.Index)
 		k.int(len(pl.Ladder.Levels))
 		k.level(pl.Level())
+		k.bool(pl.Next() != nil)
 		if n := pl.Next(); n != nil {
 			k.level(*n)
 		}
+		es := pl.Expectations()
+		k.int(len(es))
+		for _, e := range es {
+			k.str(e.Competency)
+			k.str(e.Text)
+		}
 	}
-	k.int(len(m.Skills.Required))
-	for _, s := range m.Skills.Required {
-		k.str(s.Value)
+}
+
+func (k keyWriter) skillLink(s *org.Skill) {
+	k.str(s.Name)
+	k.bool(s.Page != nil)
+	if s.Page != nil {
+		k.str(s.Page.URL)
 	}
-	k.int(len(m.Skills.Preferred))
-	for _, s := range m.Skills.Preferred {
-		k.str(s.Value)
+}
+
+func (k keyWriter) skills(rs org.RoleSkills) {
+	k.int(len(rs.Required))
+	for _, s := range rs.Required {
+		k.skillLink(s)
+	}
+	k.int(len(rs.Preferred))
+	for _, s := range rs.Preferred {
+		k.skillLink(s)
+	}
+}
+
+// meta writes a page's footer and review notice (pagemeta.go).
+func (k keyWriter) meta(m layout.PageMeta) {
+	k.roleLink(m.Owner)
+	k.str(m.Updated.Format("2006-01-02"))
+	k.str(m.UpdatedBy)
+	k.str(m.ReviewBy.Format("2006-01-02"))
+	k.bool(m.Overdue)
+}
+
+// onboarding writes what onboarding.html shows of r besides role.html's
+// part: its team's lead, its peers, its processes in full, its checklist.
+func (k keyWriter) onboarding(r *org.Role, list []layout.ChecklistGroup) {
+	k.bool(r.Team != nil)
+	if r.Team != nil {
+		k.teamLink(r.Team)
+		k.roleLink(r.Team.Lead)
+		k.bool(r.Team.Lead == r)
+	}
+	k.int(len(r.Peers()))
+	for _, p := range r.Peers() {
+		k.roleLink(p)
+		k.str(p.Positions().String())
+	}
+	k.int(len(r.Processes))
+	for _, p := range r.Processes {
+		m := p.Page.Meta
+		k.str(m.Cadence.Value)
+		k.str(m.Summary.Value)
+		k.str(r.Does(p))
+	}
+	k.int(len(list))
+	for _, g := range list {
+		k.str(g.When)
+		k.int(len(g.Items))
+		for _, it := range g.Items {
+			k.str(it.Task)
+			k.str(it.URL)
+			k.str(it.Key)
+			k.bool(it.From == r.Page)
+			k.str(it.From.Title)
+		}
+	}
+}
+
+// start writes the start-here page's list of roles by team.
+func (k keyWriter) start(g *org.Graph) {
+	teams := g.OnboardingByTeam()
+	k.int(len(teams))
+	for _, t := range teams {
+		k.teamLink(t.Team)
+		k.int(len(t.Roles))
+		for _, r := range t.Roles {
+			k.str(r.OnboardingURL())
+			k.str(r.Page.Title)
+			k.str(r.Page.Meta.Summary.Value)
+		}
+	}
+}
+
+// matrix writes the skills matrix: every skill, every role that names
+// one, and how each needs each.
+func (k keyWriter) matrix(g *org.Graph) {
+	roles := g.SkilledRoles()
+	k.roleLinks(roles)
+	k.int(len(g.Skills))
+	for _, s := range g.Skills {
+		k.skillLink(s)
+		for _, r := range roles {
+			k.str(s.Need(r))
+		}
+	}
+}
+
+// reviews writes the needs-review page's groups.
+func (k keyWriter) reviews(groups []layout.ReviewGroup) {
+	k.int(len(groups))
+	for _, g := range groups {
+		k.roleLink(g.Owner)
+		k.int(len(g.Pages))
+		for _, p := range g.Pages {
+			k.str(p.URL)
+			k.str(p.Title)
+			k.str(p.Meta.ReviewBy.String())
+		}
 	}
 }
 
@@ -220,10 +353,32 @@ func (k keyWriter) level(l org.Level) {
 	k.str(l.Typical)
 }
 
+// ladder writes what ladder.html shows: the steps, the competency
+// matrix and what changes at each step.
 func (k keyWriter) ladder(l *org.Ladder) {
 	k.int(len(l.Levels))
 	for _, lv := range l.Levels {
 		k.level(lv)
+	}
+	k.int(len(l.Competencies))
+	for _, c := range l.Competencies {
+		k.str(c.Name)
+		k.int(len(c.Cells))
+		for _, cell := range c.Cells {
+			k.str(cell.Text)
+			k.bool(cell.Repeated)
+		}
+	}
+	k.int(len(l.Steps))
+	for _, st := range l.Steps {
+		k.str(st.From.Name())
+		k.str(st.To.Name())
+		k.int(len(st.Changes))
+		for _, c := range st.Changes {
+			k.str(c.Competency)
+			k.str(c.Before)
+			k.str(c.After)
+		}
 	}
 }
 
