@@ -125,4 +125,7 @@ type site struct {
 	history map[string]history.Change
 	repoDir string       // Config.RepoDir
 	cache   *renderCache // serve's rebuilds only; nil renders everything
+	// indexLater leaves the search index out of write: serve builds it
+	// after showing the pages (SearchJob), as it takes seconds.
+	indexLater bool
 }

@@ -50,7 +50,8 @@ type Builder struct {
 	links    *linkCache
 	last     *lastBuild // the previous build when it succeeded
 	snap     *Snapshot
-	siteWide map[string]bool // the files the last build's siteWide wrote
+	index    map[string]bool // the search index's files in snap
+	indexed  uint64          // the build whose search index snap has
 	builds   uint64
 }
 

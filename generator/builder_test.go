@@ -13,19 +13,42 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
+	"github.com/teamhandbook/handbook/internal/corpus"
 )
 
-// incrementalSite is largeHandbook with the kinds it lacks: a team, a
-// ladder, a landing page and an alias.
+// incrementalSite is largeHandbook with the kinds and features it lacks: a
+// team with onboarding items, a ladder with competencies, skill pages and
+// roles that name them, owned pages with review dates, a landing page and
+// aliases. Every one of them is edited by TestIncrementalEqualsFullBuild.
 func incrementalSite(n int) fstest.MapFS {
 	fsys := largeHandbook(n)
-	fsys["content/teams/platform.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Platform\nlead: role-0\n---\nThe platform team.\n")}
-	fsys["content/ladders/eng.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Engineering\nlevels:\n  - role: role-3\n  - role: role-1\n    typical: 2 years\n  - title: Principal\n---\nSteps.\n")}
+	front := func(p, extra string) {
+		data := string(fsys[p].Data)
+		if !strings.HasPrefix(data, "---\n") {
+			data = "---\n---\n" + data
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte("---\n" + extra + strings.TrimPrefix(data, "---\n"))}
+	}
+	fsys["content/teams/platform.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Platform\nlead: role-0\nonboarding:\n" +
+		"  - task: Read the first guide\n    link: ../guides/g0/page-0.md#section-1\n    when: week 1\n" +
+		"  - task: Meet the team\n    link: \"#the-team\"\n    when: week 2\n---\nThe platform team.\n\n## The team\n\nWho we are.\n")}
+	fsys["content/ladders/eng.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Engineering\nlevels:\n  - role: role-3\n  - role: role-1\n    typical: 2 years\n  - title: Principal\n" +
+		"competencies:\n  Craft:\n    role-3: Writes code\n    role-1: Reviews code\n  Care:\n    role-1: Mentors\n---\nSteps.\n")}
 	fsys["content/guides/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Guides\naliases: [/howto/]\n---\nAll the guides.\n")}
 	fsys["content/img/logo.txt"] = &fstest.MapFile{Data: []byte("logo")}
+	fsys["content/skills/go.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Go\nsummary: The language.\n---\nWe write Go.\n")}
+	fsys["content/skills/k8s.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Kubernetes\n---\nWe run it.\n")}
+	front("content/roles/role-1.md", "team: platform\nskills:\n  required: [go]\n  preferred: [k8s]\naliases: [/old/role-one/]\n")
+	front("content/roles/role-2.md", "team: platform\nskills:\n  required: [k8s]\nonboarding:\n"+
+		"  - task: Join the on-call rotation\n    link: ../processes/process-0.md#section-2\n    when: month 1\n"+
+		"  - task: Read your own page\n    link: \"#section-3\"\n")
+	front(corpus.GuidePath(1), "owner: role-2\nreview_by: 2024-01-31\n")
+	front(corpus.GuidePath(2), "owner: role-3\nreview_by: 2030-01-31\n")
+	front(corpus.GuidePath(3), "review_by: 2024-03-01\n")
 	return fsys
 }
 
@@ -33,12 +56,13 @@ func incrementalSite(n int) fstest.MapFS {
 // after each, that the Builder's snapshot is byte for byte what a full
 // build writes, or that both fail with the same diagnostics.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	steps := 40
+	steps := 80
 	if testing.Short() {
-		steps = 15
+		steps = 25
 	}
 	fsys := incrementalSite(120)
-	cfg := generator.Config{Site: fsys, Templates: handbook.Templates(), Assets: handbook.Assets()}
+	cfg := generator.Config{Site: fsys, Templates: handbook.Templates(), Assets: handbook.Assets(),
+		Now: func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }}
 	b := generator.NewBuilder(cfg)
 	rng := rand.New(rand.NewPCG(4, 4))
 	built, fast := 0, 0 // successful builds, and those of bodies only
@@ -64,6 +88,16 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		built++
 		if rep.Incremental {
 			fast++
+		}
+		// serve shows the pages first and the new search index after.
+		if job := b.Search(); job != nil {
+			if err := job.Run(); err != nil {
+				t.Fatalf("step %d (%s): search index: %v", step, what, err)
+			}
+			var ok bool
+			if snap, ok = b.WithSearch(job); !ok {
+				t.Fatalf("step %d (%s): the search index of the latest build was not taken", step, what)
+			}
 		}
 		compareSnapshot(t, fmt.Sprintf("step %d (%s)", step, what), snap, dest)
 	}
@@ -91,7 +125,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			check(step, "restore "+p, []string{p})
 			continue
 		}
-		switch rng.IntN(11) {
+		switch rng.IntN(18) {
 		case 0, 1:
 			p := pick("content/")
 			set(p, get(p)+fmt.Sprintf("\nEdited in step %d.\n", step))
@@ -155,6 +189,80 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			p := pick("content/")
 			set(p, get(p)+"\nNothing new.\n")
 			what, changed = "unknown change "+p, nil
+		case 11:
+			// A skill's name shows on the roles that need it and in
+			// the matrix; which roles need it, on the skill's page.
+			if rng.IntN(2) == 0 {
+				p := "content/skills/" + []string{"go", "k8s"}[rng.IntN(2)] + ".md"
+				set(p, regexp.MustCompile(`title: .*`).ReplaceAllString(get(p), fmt.Sprintf("title: Skill %d", step)))
+				what, changed = "skill title "+p, []string{p}
+			} else {
+				p := "content/roles/role-2.md"
+				set(p, regexp.MustCompile(`required: \[.*\]`).ReplaceAllString(get(p), "required: "+[]string{"[k8s]", "[go, k8s]", "[go]"}[rng.IntN(3)]))
+				what, changed = "role skills "+p, []string{p}
+			}
+		case 12:
+			// Onboarding items: their text, and links to headings that
+			// come and go (an unknown one is an error until restored).
+			p := "content/teams/platform.md"
+			data := get(p)
+			switch rng.IntN(3) {
+			case 0:
+				set(p, strings.Replace(data, "task: Meet the team", fmt.Sprintf("task: Meet the team %d", step), 1))
+				what = "onboarding task " + p
+			case 1:
+				set(p, strings.Replace(data, "page-0.md#section-1", fmt.Sprintf("page-0.md#section-%d", rng.IntN(5)), 1))
+				what = "onboarding link " + p
+			default:
+				q := corpus.GuidePath(0)
+				old := get(q)
+				set(q, strings.Replace(old, "## Section 1", "## Section one", 1))
+				what, changed = "rename onboarding target's heading "+q, []string{q}
+				undo = func() string { set(q, old); return q }
+			}
+			if changed == nil {
+				changed = []string{p}
+				undo = func() string { set(p, data); return p }
+			}
+		case 13:
+			p := "content/ladders/eng.md"
+			set(p, regexp.MustCompile(`Reviews code.*`).ReplaceAllString(get(p), fmt.Sprintf("Reviews code, step %d", step)))
+			what, changed = "competency "+p, []string{p}
+		case 14:
+			p := corpus.GuidePath(1 + rng.IntN(3))
+			if rng.IntN(2) == 0 {
+				date := []string{"2024-01-31", "2025-05-31", "2025-06-01", "2030-01-31"}[rng.IntN(4)]
+				set(p, regexp.MustCompile(`review_by: .*`).ReplaceAllString(get(p), "review_by: "+date))
+				what = "review_by " + p
+			} else {
+				data := get(p)
+				owner := fmt.Sprintf("owner: role-%d\n", rng.IntN(6))
+				if i := strings.Index(data, "owner: "); i >= 0 {
+					data = data[:i] + data[i+strings.Index(data[i:], "\n")+1:]
+				}
+				set(p, strings.Replace(data, "---\n", "---\n"+owner, 1))
+				what = "owner " + p
+			}
+			changed = []string{p}
+		case 15:
+			p := "content/roles/role-1.md"
+			set(p, regexp.MustCompile(`aliases: .*`).ReplaceAllString(get(p), fmt.Sprintf("aliases: [/old/role-%d/]", step)))
+			what, changed = "alias "+p, []string{p}
+		case 16:
+			// Roles in and out of the team, with its onboarding items.
+			p := fmt.Sprintf("content/roles/role-%d.md", 3+rng.IntN(3))
+			data := get(p)
+			if strings.Contains(data, "team: platform\n") {
+				set(p, strings.Replace(data, "team: platform\n", "", 1))
+			} else {
+				set(p, strings.Replace(data, "---\n", "---\nteam: platform\n", 1))
+			}
+			what, changed = "team "+p, []string{p}
+		case 17:
+			// A body edit that search must see: a new word.
+			p := pick("content/processes/")
+			set(p, get(p)+fmt.Sprintf("\nZebra%d crossing.\n", step))
+			what, changed = "searchable body "+p, []string{p}
 		}
 		check(step, what, changed)
 	}

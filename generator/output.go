@@ -72,31 +72,3 @@ func (s *Snapshot) Each(fn func(name string, data []byte)) {
 		fn(k, v)
 	}
 }
-
-// recorder passes writes on to an output and notes the names written:
-// serve's Builder removes the site-wide files that a rebuild no longer
-// writes, such as a search index shard named by its old content.
-type recorder struct {
-	output
-	mu    sync.Mutex
-	names map[string]bool
-}
-
-func (r *recorder) note(name string) {
-	r.mu.Lock()
-	if r.names == nil {
-		r.names = map[string]bool{}
-	}
-	r.names[name] = true
-	r.mu.Unlock()
-}
-
-func (r *recorder) WriteFile(name string, data []byte) error {
-	r.note(name)
-	return r.output.WriteFile(name, data)
-}
-
-func (r *recorder) Copy(name string, rd io.Reader) error {
-	r.note(name)
-	return r.output.Copy(name, rd)
-}

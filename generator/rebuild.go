@@ -22,6 +22,8 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 		md:     b.md,
 		docs:   make(map[*page.Page]*markdown.Doc, len(b.files)),
 		cache:  b.cache,
+
+		indexLater: true,
 	}
 	for _, p := range slices.Sorted(maps.Keys(b.static)) {
 		s.static = append(s.static, source.File{Path: p})
@@ -51,11 +53,10 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 		return nil, fmt.Errorf("%w: %w", ErrContent, err)
 	}
 	out := newMemory(nil)
-	wide := &recorder{output: out}
-	if _, err := s.writeAll(ctx, theme, out, wide); err != nil {
+	if _, err := s.write(ctx, theme, out); err != nil {
 		return nil, err
 	}
-	b.siteWide = wide.names
+	b.keepIndex(out)
 	b.forget(s, out.files)
 	b.last = &lastBuild{site: s, theme: theme, structural: structural}
 	return &Snapshot{BasePath: s.config.BasePath(), files: out.files}, nil
@@ -117,18 +118,9 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 	if err := s.render(ctx, last.theme, views, out); err != nil {
 		return nil, err
 	}
-	wide := &recorder{output: out}
-	if _, err := s.siteWide(ctx, last.theme, wide); err != nil {
+	if _, err := s.siteWide(ctx, last.theme, out); err != nil {
 		return nil, err
 	}
-	// The search index's files are named by their content: those the
-	// previous build wrote and this one did not are stale.
-	for name := range b.siteWide {
-		if !wide.names[name] {
-			delete(out.files, name)
-		}
-	}
-	b.siteWide = wide.names
 	return &Snapshot{BasePath: s.config.BasePath(), files: out.files}, nil
 }
 

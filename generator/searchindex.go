@@ -61,15 +61,26 @@ func (s *site) searchPage(p *page.Page) search.Page {
 	return sp
 }
 
-// writeSearch writes the search index and the search page.
-func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
+// searchPages is what the search index is made from: every page.
+func (s *site) searchPages() []search.Page {
 	pages := make([]search.Page, len(s.pages))
 	for i, p := range s.pages {
 		pages[i] = s.searchPage(p)
 	}
-	files, err := search.Build(pages).Files()
-	if err != nil {
-		return 0, err
+	return pages
+}
+
+// writeSearch writes the search index and the search page. serve's
+// Builder leaves the index out (indexLater) and builds it after the pages
+// are shown: see SearchJob.
+func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
+	var files []search.File
+	if !s.indexLater {
+		var err error
+		files, err = search.Build(s.searchPages()).Files()
+		if err != nil {
+			return 0, err
+		}
 	}
 	for _, f := range files {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {

@@ -17,12 +17,6 @@ import (
 // write renders every page in parallel and writes the site into out. It
 // returns the number of files written.
 func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int, error) {
-	return s.writeAll(ctx, theme, out, out)
-}
-
-// writeAll is write with the site-wide files (siteWide) written to wide,
-// which serve's Builder points at out through a recorder.
-func (s *site) writeAll(ctx context.Context, theme *layout.Theme, out, wide output) (int, error) {
 	views := s.views()
 	if err := s.render(ctx, theme, views, out); err != nil {
 		return 0, err
@@ -55,7 +49,7 @@ func (s *site) writeAll(ctx context.Context, theme *layout.Theme, out, wide outp
 		}
 		n++
 	}
-	m, err := s.siteWide(ctx, theme, wide)
+	m, err := s.siteWide(ctx, theme, out)
 	return n + m, err
 }
 

@@ -55,6 +55,12 @@ func serveRepositoryHandbook(t *testing.T) string {
 	if err != nil {
 		t.Fatalf("building the handbook: %v\n%s", err, rep.Diagnostics)
 	}
+	if job := b.Search(); job != nil { // as serve does before it first serves
+		if err := job.Run(); err != nil {
+			t.Fatal(err)
+		}
+		snap, _ = b.WithSearch(job)
+	}
 	srv := preview.New()
 	srv.Update(preview.Update{Snapshot: snap})
 	ts := httptest.NewServer(srv)

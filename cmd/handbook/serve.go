@@ -69,6 +69,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil && !errors.Is(err, generator.ErrContent) {
 		return err // no site to show at all: no content/ folder, say
 	}
+	// The first site is shown whole; later, each search index follows
+	// its pages (see indexed below).
+	if job := p.builder.Search(); job != nil {
+		job.Run()
+		p.index(job)
+	}
 	w, err := watch.New(ctx, f.source, watch.Options{Poll: f.poll})
 	if err != nil {
 		return err
@@ -90,6 +96,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	// The search index takes seconds on a large handbook: it is built on
+	// another goroutine and swapped in when ready, so that a page edit
+	// reloads without waiting for it.
+	indexed := make(chan *generator.SearchJob, 1)
 	for {
 		select {
 		case <-ctx.Done():
@@ -103,7 +113,19 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		case err := <-w.Errors:
 			fmt.Fprintf(stderr, "warning: %v\n", err)
 		case changed := <-w.Batches:
-			p.rebuild(ctx, changed)
+			if _, err := p.rebuild(ctx, changed); err == nil {
+				if job := p.builder.Search(); job != nil {
+					go func() {
+						job.Run()
+						select {
+						case indexed <- job:
+						case <-ctx.Done():
+						}
+					}()
+				}
+			}
+		case job := <-indexed:
+			p.index(job)
 		}
 	}
 }
@@ -160,6 +182,16 @@ func (p *previewer) rebuild(ctx context.Context, changed []string) (*generator.R
 		fmt.Fprintf(p.out, "rebuilt in %v: %d pages rendered again (%s)%s\n", rep.Duration.Round(time.Millisecond), rep.Rendered, strings.Join(changed, ", "), warn)
 	}
 	return rep, nil
+}
+
+// index shows the site with job's search index, unless a later build
+// has replaced job's. Open pages are not reloaded: they show the same.
+func (p *previewer) index(job *generator.SearchJob) {
+	if snap, ok := p.builder.WithSearch(job); ok {
+		p.server.Update(preview.Update{Snapshot: snap, Quiet: true})
+	} else if err := job.Err(); err != nil {
+		fmt.Fprintf(p.out, "handbook: search index: %v\n", err)
+	}
 }
 
 // stylesOnly reports whether a batch changed stylesheets and nothing else.

@@ -49,11 +49,20 @@ type Update struct {
 	Snapshot *generator.Snapshot // the new site, nil when the build failed
 	Overlay  []byte              // the errors, from Overlay, when it failed
 	CSSOnly  bool                // only stylesheets changed: swap them, do not reload
+	// Quiet swaps in a snapshot that open pages need not reload for: the
+	// same build with its search index (generator.SearchJob).
+	Quiet bool
 }
 
 // Update shows the outcome of a build and tells the open pages.
 func (s *Server) Update(u Update) {
 	old := s.state.Load()
+	if u.Quiet {
+		// The version stays, so that a page that reconnects does not
+		// reload for it; the overlay stays, if a later build has one.
+		s.state.Store(&state{snap: u.Snapshot, overlay: old.overlay, version: old.version})
+		return
+	}
 	st := &state{snap: u.Snapshot, overlay: u.Overlay, version: strconv.FormatUint(s.version.Add(1), 10)}
 	if st.snap == nil {
 		st.snap = old.snap
