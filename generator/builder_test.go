@@ -43,7 +43,7 @@ func incrementalSite(n int) fstest.MapFS {
 	fsys["content/skills/go.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Go\nsummary: The language.\n---\nWe write Go.\n")}
 	fsys["content/skills/k8s.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Kubernetes\n---\nWe run it.\n")}
 	front("content/roles/role-1.md", "team: platform\nskills:\n  required: [go]\n  preferred: [k8s]\naliases: [/old/role-one/]\n")
-	front("content/roles/role-2.md", "team: platform\nskills:\n  required: [k8s]\nonboarding:\n"+
+	front("content/roles/role-2.md", "team: platform\nskills:\n  required: [k8s]\nprocesses:\n  process-1: Takes part.\nonboarding:\n"+
 		"  - task: Join the on-call rotation\n    link: ../processes/process-0.md#section-2\n    when: month 1\n"+
 		"  - task: Read your own page\n    link: \"#section-3\"\n")
 	front(corpus.GuidePath(1), "owner: role-2\nreview_by: 2024-01-31\n")
@@ -230,6 +230,22 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			what, changed = "competency "+p, []string{p}
 		case 14:
 			p := corpus.GuidePath(1 + rng.IntN(3))
+			switch rng.IntN(4) {
+			case 0:
+				// The owner's title is in the footer of the pages it owns,
+				// whose sources do not change.
+				p = "content/roles/role-" + []string{"2", "3"}[rng.IntN(2)] + ".md"
+				set(p, regexp.MustCompile(`title: .*`).ReplaceAllString(get(p), fmt.Sprintf("title: Owner renamed %d", step)))
+				what, changed = "owner's title "+p, []string{p}
+			case 1:
+				// What a role does in a process shows on its onboarding path.
+				p = "content/roles/role-2.md"
+				set(p, regexp.MustCompile(`process-1: .*`).ReplaceAllString(get(p), fmt.Sprintf("process-1: Takes part in step %d.", step)))
+				what, changed = "duty "+p, []string{p}
+			}
+			if changed != nil {
+				break
+			}
 			if rng.IntN(2) == 0 {
 				date := []string{"2024-01-31", "2025-05-31", "2025-06-01", "2030-01-31"}[rng.IntN(4)]
 				set(p, regexp.MustCompile(`review_by: .*`).ReplaceAllString(get(p), "review_by: "+date))
