@@ -128,4 +128,5 @@ type site struct {
 	// indexLater leaves the search index out of write: serve builds it
 	// after showing the pages (SearchJob), as it takes seconds.
 	indexLater bool
+	texts      map[*markdown.Doc]docText // serve: bodies' text, kept between rebuilds; nil in Build
 }

@@ -52,6 +52,7 @@ type Builder struct {
 	snap     *Snapshot
 	index    map[string]bool // the search index's files in snap
 	indexed  uint64          // the build whose search index snap has
+	texts    map[*markdown.Doc]docText
 	builds   uint64
 }
 

@@ -3,6 +3,7 @@ package generator
 import (
 	"maps"
 
+	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/search"
 )
 
@@ -43,7 +44,24 @@ func (b *Builder) Search() *SearchJob {
 	if b.last == nil || b.indexed == b.builds {
 		return nil
 	}
-	return &SearchJob{build: b.builds, pages: b.last.site.searchPages()}
+	s := b.last.site
+	if b.texts == nil {
+		b.texts = map[*markdown.Doc]docText{}
+	}
+	s.texts = b.texts
+	job := &SearchJob{build: b.builds, pages: s.searchPages()}
+	if len(b.texts) > len(s.docs) { // bodies edited since: forget their old text
+		live := make(map[*markdown.Doc]bool, len(s.docs))
+		for _, d := range s.docs {
+			live[d] = true
+		}
+		for d := range b.texts {
+			if !live[d] {
+				delete(b.texts, d)
+			}
+		}
+	}
+	return job
 }
 
 // WithSearch returns the latest snapshot with j's index in place of the

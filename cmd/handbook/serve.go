@@ -98,8 +98,28 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	go func() { served <- srv.Serve(ln) }()
 	// The search index takes seconds on a large handbook: it is built on
 	// another goroutine and swapped in when ready, so that a page edit
-	// reloads without waiting for it.
+	// reloads without waiting for it. One index at a time: those of builds
+	// that came while one was being made would be thrown away, and would
+	// slow the next rebuild.
 	indexed := make(chan *generator.SearchJob, 1)
+	indexing := false
+	startIndex := func() {
+		if indexing {
+			return
+		}
+		job := p.builder.Search()
+		if job == nil {
+			return
+		}
+		indexing = true
+		go func() {
+			job.Run()
+			select {
+			case indexed <- job:
+			case <-ctx.Done():
+			}
+		}()
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -114,18 +134,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "warning: %v\n", err)
 		case changed := <-w.Batches:
 			if _, err := p.rebuild(ctx, changed); err == nil {
-				if job := p.builder.Search(); job != nil {
-					go func() {
-						job.Run()
-						select {
-						case indexed <- job:
-						case <-ctx.Done():
-						}
-					}()
-				}
+				startIndex()
 			}
 		case job := <-indexed:
+			indexing = false
 			p.index(job)
+			startIndex() // the builds since job began: the latest one's index
 		}
 	}
 }

@@ -156,7 +156,7 @@ func bench(dir string, pages, edits int, srv server) error {
 	var evBody, pageBody, evOrg, pageOrg []time.Duration
 	for i := range edits {
 		p, page, marker := body(i)
-		ev, pg, err := measure(ctx, url, events, filepath.Join(dir, p), page, marker, func(s string) string { return s + "\n" + marker + "\n" })
+		ev, pg, err := measure(ctx, url, events, filepath.Join(dir, p), page, regexp.QuoteMeta(marker), func(s string) string { return s + "\n" + marker + "\n" })
 		if err != nil {
 			return fmt.Errorf("body edit %d: %w", i, err)
 		}
@@ -168,7 +168,8 @@ func bench(dir string, pages, edits int, srv server) error {
 	for i := range edits {
 		p := fmt.Sprintf("content/roles/role-%d.md", role)
 		to := []string{fmt.Sprintf("role-%d", (role-1)/4), "role-3"}[(i+1)%2]
-		marker := fmt.Sprintf(`Reports to</dt><dd><a href="/roles/%s/"`, to)
+		// handbook links relatively ("../role-3/"), Hugo from the root.
+		marker := fmt.Sprintf(`Reports to</dt><dd><a href="[^"]*/%s/"`, to)
 		re := regexp.MustCompile(`reports_to: role-\d+`)
 		ev, pg, err := measure(ctx, url, events, filepath.Join(dir, p), fmt.Sprintf("/roles/role-%d/", role), marker, func(s string) string {
 			return re.ReplaceAllString(s, "reports_to: "+to)
@@ -190,12 +191,13 @@ func bench(dir string, pages, edits int, srv server) error {
 }
 
 // measure edits file with edit and returns the time until the reload
-// event (0 without events) and until page contains marker.
+// event (0 without events) and until page matches marker, a regexp.
 func measure(ctx context.Context, url string, events chan string, file, page, marker string, edit func(string) string) (time.Duration, time.Duration, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return 0, 0, err
 	}
+	re := regexp.MustCompile(marker)
 	if events != nil {
 		drain(events)
 	}
@@ -206,7 +208,7 @@ func measure(ctx context.Context, url string, events chan string, file, page, ma
 			if res, err := http.Get(url + page); err == nil {
 				b, _ := io.ReadAll(res.Body)
 				res.Body.Close()
-				if strings.Contains(string(b), marker) {
+				if re.Match(b) {
 					changed <- time.Since(start)
 					return
 				}
