@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := ./handbook
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build serve test check update bench bench-search clean
+.PHONY: all build serve test check update bench bench-search bench-serve clean
 
 all: check test build
 
@@ -38,6 +38,14 @@ bench:
 # Pagefind (installed by npm into a temporary folder) beside it.
 bench-search:
 	$(GO) run ./cmd/searchbench -pages 10000
+
+# How fast serve shows an edit on a 10,000-page handbook, against hugo
+# server on the same content (hugo is installed with apt-get if missing).
+bench-serve: $(BIN)
+	@command -v hugo >/dev/null || apt-get install -y hugo >/dev/null 2>&1 || \
+		(apt-get update >/dev/null 2>&1 && apt-get install -y hugo >/dev/null 2>&1) || \
+		echo "could not install hugo; measuring handbook only"
+	$(GO) run ./internal/benchserve -handbook $(BIN)
 
 clean:
 	rm -rf public $(BIN)

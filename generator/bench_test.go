@@ -2,8 +2,10 @@ package generator_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -48,4 +50,44 @@ func BenchmarkBuildSeed(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchmarkRebuild measures serve's rebuild of a 10,000-page handbook
+// after edit changes one file.
+func benchmarkRebuild(b *testing.B, edit func(fsys fstest.MapFS, i int) string) {
+	if testing.Short() {
+		b.Skip("large")
+	}
+	fsys := largeHandbook(10000)
+	builder := generator.NewBuilder(generator.Config{Site: fsys, Templates: handbook.Templates(), Assets: handbook.Assets()})
+	if _, rep, err := builder.Build(context.Background(), nil); err != nil {
+		b.Fatalf("%v\n%s", err, rep.Diagnostics)
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		i++
+		changed := edit(fsys, i)
+		if _, rep, err := builder.Build(context.Background(), []string{changed}); err != nil {
+			b.Fatalf("%v\n%s", err, rep.Diagnostics)
+		}
+	}
+}
+
+func BenchmarkRebuildBody10000(b *testing.B) {
+	benchmarkRebuild(b, func(fsys fstest.MapFS, i int) string {
+		p := corpus.GuidePath(i % 100)
+		fsys[p] = &fstest.MapFile{Data: append(append([]byte{}, fsys[p].Data...), fmt.Sprintf("\nEdit %d.\n", i)...)}
+		return p
+	})
+}
+
+func BenchmarkRebuildReportsTo10000(b *testing.B) {
+	benchmarkRebuild(b, func(fsys fstest.MapFS, i int) string {
+		p := "content/roles/role-900.md"
+		data := string(fsys[p].Data)
+		to := []string{"reports_to: role-224", "reports_to: role-3"}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(strings.Replace(data, to[0], to[1], 1), to[1], to[i%2], 1))}
+		return p
+	})
 }

@@ -39,6 +39,8 @@ type Report struct {
 	Files       int       // files written
 	BasePath    string    // the URL path the site expects to be served under
 	Duration    time.Duration
+	Rendered    int  // serve's rebuilds: pages rendered again
+	Incremental bool // serve's rebuilds: only page bodies changed
 }
 
 // ErrContent matches (errors.Is) the error Build returns when the content
@@ -121,5 +123,10 @@ type site struct {
 	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
 	today   time.Time                        // for review_by
 	history map[string]history.Change
-	repoDir string // Config.RepoDir
+	repoDir string       // Config.RepoDir
+	cache   *renderCache // serve's rebuilds only; nil renders everything
+	// indexLater leaves the search index out of write: serve builds it
+	// after showing the pages (SearchJob), as it takes seconds.
+	indexLater bool
+	texts      map[*markdown.Doc]docText // serve: bodies' text, kept between rebuilds; nil in Build
 }

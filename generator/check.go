@@ -56,13 +56,6 @@ func (s *site) theme(cfg Config) (*layout.Theme, error) {
 	}, s.config.BasePath(), s.graph)
 }
 
-// output is where write puts the site: the publish staging folder when
-// building, discard when checking.
-type output interface {
-	WriteFile(name string, data []byte) error
-	Copy(name string, r io.Reader) error
-}
-
 // discard is the output of Check: everything is rendered, nothing written.
 type discard struct{}
 
@@ -76,15 +69,25 @@ func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) 
 	if err != nil {
 		return nil, err
 	}
+	s.organise(cfg, diags)
+	s.resolveLinks(diags)
+	return s, nil
+}
+
+// organise runs the stages between loading and link checking: the org
+// graph, the navigation, the output checks and the review dates. They read
+// front matter, titles and paths, never bodies, so serve's Builder runs
+// them too (rebuild.go) and keeps their result while only bodies change.
+func (s *site) organise(cfg Config, diags *diag.List) {
 	g, d := org.Build(s.pages, s.drafts)
 	*diags = append(*diags, d...)
 	s.graph = g
+	// Before nav.Build: the sidebar links to needs-review only when some
+	// page is overdue.
 	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
 	s.tree = nav.Build(s.pages, append(append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...), s.reviewNav()...)...)
 	s.checkOutputs(diags)
-	s.resolveLinks(diags)
 	s.checkReviews(diags)
-	return s, nil
 }
 
 // settle sorts the diagnostics, applies strict mode and returns the error

@@ -1,13 +1,9 @@
 package generator
 
 import (
-	"errors"
-	"slices"
 	"strings"
 
-	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/layout"
-	"github.com/teamhandbook/handbook/generator/link"
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
 )
@@ -56,33 +52,6 @@ func (s *site) growthNav() []*nav.Item {
 		return nil
 	}
 	return []*nav.Item{{Title: "Skills matrix", URL: skillsURL}}
-}
-
-// resolveOnboarding checks the link of every onboarding item once, on the
-// page that writes it, as a body link of that page would be checked; the
-// items are then shown on many paths with the URL found here.
-func (s *site) resolveOnboarding(resolver *link.Resolver, diags *diag.List) {
-	for _, p := range s.pages {
-		for _, it := range p.Meta.Onboarding {
-			dest := it.Link.Value
-			if dest == "" {
-				continue
-			}
-			t, err := resolver.Resolve(p, dest)
-			if err != nil {
-				rule := "link"
-				if errors.Is(err, link.ErrAnchor) {
-					rule = "anchor"
-				}
-				diags.Rule(rule).Errorf(it.Link.Pos, "onboarding %v", err)
-				continue
-			}
-			s.targets[p][dest] = t.URL
-			if t.Page != nil && t.Page != p && !slices.Contains(s.links[t.Page], p) {
-				s.links[t.Page] = append(s.links[t.Page], p)
-			}
-		}
-	}
 }
 
 // growthViews makes the views of growthPages.

@@ -37,18 +37,8 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 	docs := make([]*markdown.Doc, len(files.Markdown))
 	var mu sync.Mutex
 	err = parallel(ctx, len(files.Markdown), func(i int) error {
-		f := files.Markdown[i]
-		p, d := page.Parse(f.Path, f.Data)
-		doc := s.md.Parse(p.Body)
-		if p.Title == "" {
-			p.Title = doc.Title
-		}
-		// A page whose front matter has errors (a misspelt "titel:") is
-		// not told again that it lacks a title.
-		if p.Title == "" && d.Count(diag.Error) == 0 {
-			d.Rule("title").Errorf(diag.Position{File: p.Path, Line: 1, Col: 1}, "title is required: add title to the front matter, or start the page with a \"# Heading\"")
-		}
-		parsed[i], docs[i] = p, doc
+		var d diag.List
+		parsed[i], docs[i], d = parseFile(s.md, files.Markdown[i])
 		if len(d) > 0 {
 			mu.Lock()
 			*diags = append(*diags, d...)
@@ -59,6 +49,28 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.assemble(parsed, docs, diags)
+	return s, nil
+}
+
+// parseFile reads a page's front matter and parses its Markdown.
+func parseFile(md *markdown.Renderer, f source.File) (*page.Page, *markdown.Doc, diag.List) {
+	p, d := page.Parse(f.Path, f.Data)
+	doc := md.Parse(p.Body)
+	if p.Title == "" {
+		p.Title = doc.Title
+	}
+	// A page whose front matter has errors (a misspelt "titel:") is
+	// not told again that it lacks a title.
+	if p.Title == "" && d.Count(diag.Error) == 0 {
+		d.Rule("title").Errorf(diag.Position{File: p.Path, Line: 1, Col: 1}, "title is required: add title to the front matter, or start the page with a \"# Heading\"")
+	}
+	return p, doc, d
+}
+
+// assemble sorts parsed pages, in path order, into the published pages
+// and the drafts, keeping one landing page per folder.
+func (s *site) assemble(parsed []*page.Page, docs []*markdown.Doc, diags *diag.List) {
 	landings := map[string]*page.Page{} // folder → its landing page
 	for i, p := range parsed {
 		if p.Landing {
@@ -77,5 +89,4 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 		s.pages = append(s.pages, p)
 		s.docs[p] = docs[i]
 	}
-	return s, nil
 }

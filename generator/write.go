@@ -18,27 +18,7 @@ import (
 // returns the number of files written.
 func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int, error) {
 	views := s.views()
-	sidebars, err := s.sidebars(theme, views)
-	if err != nil {
-		return 0, err
-	}
-	err = parallel(ctx, len(views), func(i int) error {
-		v := views[i]
-		v.Sidebar = theme.MarkCurrent(sidebars[s.tree.SidebarKey(v.URL)], v.URL)
-		if v.Page != nil {
-			var body bytes.Buffer
-			if err := s.md.Render(&body, s.docs[v.Page], s.rewrite(v.Page)); err != nil {
-				return err
-			}
-			v.Content = template.HTML(body.String())
-		}
-		html, err := theme.Render(v)
-		if err != nil {
-			return err
-		}
-		return out.WriteFile(outputPath(v.URL), html)
-	})
-	if err != nil {
+	if err := s.render(ctx, theme, views, out); err != nil {
 		return 0, err
 	}
 	n := len(views)
@@ -69,12 +49,67 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int,
 		}
 		n++
 	}
+	m, err := s.siteWide(ctx, theme, out)
+	return n + m, err
+}
+
+// render renders views in parallel and writes them. With a cache (serve),
+// a view whose inputs are those of a view rendered before is not rendered
+// again.
+func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.View, out output) error {
+	sidebars, err := s.sidebars(theme, views)
+	if err != nil {
+		return err
+	}
+	return parallel(ctx, len(views), func(i int) error {
+		v := views[i]
+		sidebar := sidebars[s.tree.SidebarKey(v.URL)]
+		key := s.cache.viewKey(s, v, sidebar)
+		if html, ok := s.cache.rendered(v.URL, key); ok {
+			return out.WriteFile(outputPath(v.URL), html)
+		}
+		v.Sidebar = theme.MarkCurrent(sidebar.html, v.URL)
+		if v.Page != nil {
+			body, err := s.body(v.Page)
+			if err != nil {
+				return err
+			}
+			v.Content = body
+		}
+		html, err := theme.Render(v)
+		if err != nil {
+			return err
+		}
+		s.cache.keep(v.URL, key, html)
+		return out.WriteFile(outputPath(v.URL), html)
+	})
+}
+
+// body renders a page's Markdown with its links rewritten.
+func (s *site) body(p *page.Page) (template.HTML, error) {
+	if html, ok := s.cache.body(s, p); ok {
+		return html, nil
+	}
+	var body bytes.Buffer
+	if err := s.md.Render(&body, s.docs[p], s.rewrite(p)); err != nil {
+		return "", err
+	}
+	html := template.HTML(body.String())
+	s.cache.keepBody(s, p, html)
+	return html, nil
+}
+
+// siteWide writes the files made from every page at once. It runs after
+// the pages are rendered, in full builds and in serve's rebuilds alike:
+// a stage that consumes all pages (a search index) belongs here.
+func (s *site) siteWide(ctx context.Context, theme *layout.Theme, out output) (int, error) {
 	extra := map[string][]byte{
 		"sitemap.xml":             s.sitemap(),
 		"schema/frontmatter.json": page.Schema(),
 		"org.json":                s.graph.JSON(s.config.BasePath()),
 		"schema/org.json":         org.ExportSchema(),
 	}
+	n := 0
 	for name, data := range extra {
 		if err := out.WriteFile(name, data); err != nil {
 			return 0, err
@@ -82,7 +117,10 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int,
 		n++
 	}
 	k, err := s.writeSearch(theme, out)
-	return n + k, err
+	if err != nil {
+		return 0, err
+	}
+	return n + k, ctx.Err()
 }
 
 // copyStatic copies a file from content/ to the same place in the site.
@@ -95,20 +133,27 @@ func (s *site) copyStatic(out output, name string) error {
 	return out.Copy(strings.TrimPrefix(name, "content/"), f)
 }
 
+// sidebar is a rendered sidebar and a digest of it, which the views
+// showing it put in their cache keys.
+type sidebar struct {
+	html   template.HTML
+	digest uint64
+}
+
 // sidebars renders each distinct sidebar once: pages under the same branch
 // of the tree show the same one.
-func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]template.HTML, error) {
-	out := map[string]template.HTML{}
+func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]sidebar, error) {
+	out := map[string]sidebar{}
 	for _, v := range views {
 		key := s.tree.SidebarKey(v.URL)
 		if _, ok := out[key]; ok {
 			continue
 		}
-		html, err := theme.Sidebar(s.tree.SidebarFor(v.URL))
+		sb, err := s.cache.sidebar(theme, s.tree.SidebarFor(v.URL))
 		if err != nil {
 			return nil, err
 		}
-		out[key] = html
+		out[key] = sb
 	}
 	return out, nil
 }
@@ -128,29 +173,7 @@ func outputPath(url string) string {
 func (s *site) views() []*layout.View {
 	var views []*layout.View
 	for _, p := range s.pages {
-		v := s.view(p.URL, p.Title)
-		v.Page = p
-		v.Kind = string(p.Kind)
-		v.Summary = p.Meta.Summary.Value
-		v.Backlinks = s.backlinks(p)
-		v.TOC = toc(s.docs[p])
-		if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
-			v.TitleID = d.Headings[0].ID
-		}
-		if prefix := s.config.EditPrefix(s.repoDir); prefix != "" {
-			v.EditURL = prefix + p.Path
-		}
-		v.Role, _ = s.graph.RoleOf(p)
-		v.Team, _ = s.graph.TeamOf(p)
-		v.Process, _ = s.graph.ProcessOf(p)
-		v.Ladder, _ = s.graph.LadderOf(p)
-		v.Meta = s.pageMeta(p)
-		v.Skill, _ = s.graph.SkillOf(p)
-		if p.Landing {
-			sec, _ := s.tree.Section(strings.TrimSuffix(p.Path[:strings.LastIndex(p.Path, "/")+1], "/"))
-			s.fillSection(v, sec)
-		}
-		views = append(views, v)
+		views = append(views, s.pageView(p))
 	}
 	for _, sec := range s.tree.Sections() {
 		if sec.Landing != nil {
@@ -173,6 +196,33 @@ func (s *site) views() []*layout.View {
 	notFound.Crumbs = nil
 	views = append(views, notFound)
 	return views
+}
+
+// pageView makes the data of a content page.
+func (s *site) pageView(p *page.Page) *layout.View {
+	v := s.view(p.URL, p.Title)
+	v.Page = p
+	v.Kind = string(p.Kind)
+	v.Summary = p.Meta.Summary.Value
+	v.Backlinks = s.backlinks(p)
+	v.TOC = toc(s.docs[p])
+	if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
+		v.TitleID = d.Headings[0].ID
+	}
+	if prefix := s.config.EditPrefix(s.repoDir); prefix != "" {
+		v.EditURL = prefix + p.Path
+	}
+	v.Role, _ = s.graph.RoleOf(p)
+	v.Team, _ = s.graph.TeamOf(p)
+	v.Process, _ = s.graph.ProcessOf(p)
+	v.Ladder, _ = s.graph.LadderOf(p)
+	v.Meta = s.pageMeta(p)
+	v.Skill, _ = s.graph.SkillOf(p)
+	if p.Landing {
+		sec, _ := s.tree.Section(strings.TrimSuffix(p.Path[:strings.LastIndex(p.Path, "/")+1], "/"))
+		s.fillSection(v, sec)
+	}
+	return v
 }
 
 func (s *site) view(url, title string) *layout.View {

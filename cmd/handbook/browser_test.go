@@ -2,16 +2,19 @@ package main
 
 import (
 	"context"
-	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/teamhandbook/handbook"
+	"github.com/teamhandbook/handbook/generator"
+	"github.com/teamhandbook/handbook/generator/preview"
 )
 
 // browser starts headless Chromium for a test. Without Chromium the test is
@@ -47,13 +50,28 @@ func browser(t *testing.T) context.Context {
 // as "handbook serve" does.
 func serveRepositoryHandbook(t *testing.T) string {
 	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	if code := run(context.Background(), []string{"build", "--source", "../..", "--dest", dest}, io.Discard, io.Discard); code != 0 {
-		t.Fatalf("building the handbook: exit %d", code)
+	b := generator.NewBuilder(generator.Config{Site: os.DirFS("../.."), Templates: handbook.Templates(), Assets: handbook.Assets()})
+	snap, rep, err := b.Build(context.Background(), nil)
+	if err != nil {
+		t.Fatalf("building the handbook: %v\n%s", err, rep.Diagnostics)
 	}
-	srv := httptest.NewServer(siteHandler(dest, "/"))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	if job := b.Search(); job != nil { // as serve does before it first serves
+		if err := job.Run(); err != nil {
+			t.Fatal(err)
+		}
+		snap, _ = b.WithSearch(job)
+	}
+	srv := preview.New()
+	srv.Update(preview.Update{Snapshot: snap})
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
+
+// siteHandler serves a built site folder under base, as a static host
+// such as GitHub Pages does, for tests of a site that "handbook build" wrote.
+func siteHandler(dir, base string) http.Handler {
+	return http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(dir)))
 }
 
 // get runs one action that returns a value, failing the test on error.

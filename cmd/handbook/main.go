@@ -5,7 +5,7 @@
 // Usage:
 //
 //	handbook build [--source DIR] [--dest DIR] [--strict]
-//	handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
+//	handbook serve [--source DIR] [--strict] [--addr 127.0.0.1:1313] [--open] [--poll DURATION]
 //	handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
 //	handbook diff --base GIT-REF [--source DIR] [--format markdown|json]
 //	handbook new role|process|ladder|team|page "Title" [--source DIR] [--reports-to ID] [--owner ID] [--team ID] [--lead ID] [--parent ID]
@@ -34,8 +34,9 @@ const usage = `handbook builds a team handbook website from Markdown.
 Usage:
   handbook build [--source DIR] [--dest DIR] [--strict]
       Check every reference and build the site into --dest (default DIR/public).
-  handbook serve [--source DIR] [--dest DIR] [--strict] [--addr 127.0.0.1:1313]
-      Build, then serve the site on the local machine.
+  handbook serve [--source DIR] [--strict] [--addr 127.0.0.1:1313] [--open] [--poll DURATION]
+      Build and serve the site from memory, rebuilding it as files change;
+      open pages reload, and show the errors of a failed rebuild.
   handbook check [--source DIR] [--format text|json|github] [--base GIT-REF] [--strict]
       Run every check of build, write nothing; with --base, report only
       what is new since that git revision.

@@ -57,7 +57,14 @@ func (g *Graph) index(diags *diag.List) {
 		owner[id] = p
 		g.byID[id] = p
 	}
-	sorted := slices.Clone(g.Pages)
+	// Only pages of the organisation's kinds become nodes: sorting the
+	// others too cost most of this stage in a handbook of 10,000 pages.
+	var sorted []*page.Page
+	for _, p := range g.Pages {
+		if p.Kind != page.KindPage {
+			sorted = append(sorted, p)
+		}
+	}
 	SortPages(sorted)
 	for _, p := range sorted {
 		if g.byID[p.Meta.ID.Value] != p {

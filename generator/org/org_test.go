@@ -2,6 +2,7 @@ package org
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/teamhandbook/handbook/generator/page"
@@ -109,5 +110,17 @@ func TestChecklistHugeNumberIsWords(t *testing.T) {
 	want := "[day 1 week 1 month 9223372036854775807]"
 	if fmt.Sprint(got) != want {
 		t.Errorf("groups = %v; want %s", got, want)
+	}
+}
+
+func TestCompareFoldMatchesToLower(t *testing.T) {
+	words := []string{"", "a", "A", "ab", "Ab", "aB", "b", "B", "Zeta", "zeta", "Émile", "émile", "Ærø", "straße", "STRASSE", "a b", "a-b", "İstanbul", "istanbul"}
+	for _, a := range words {
+		for _, b := range words {
+			want := strings.Compare(strings.ToLower(a), strings.ToLower(b))
+			if got := compareFold(a, b); got != want {
+				t.Errorf("compareFold(%q, %q) = %d; strings.Compare of lower cases = %d", a, b, got, want)
+			}
+		}
 	}
 }

@@ -53,43 +53,100 @@ func Load(ctx context.Context, site fs.FS) (Files, diag.List, error) {
 			}
 			return err
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if p != ContentDir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// Following links could read outside the site, or loop.
-			diags.Rule("symlink").Warnf(diag.Position{File: p}, "symbolic link skipped: copy the file into content/ instead")
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
-		if path.Ext(p) != ".md" {
-			if info, err := d.Info(); err == nil && info.Size() > MaxStaticSize {
-				diags.Rule("file-size").Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit for files in content/", info.Size(), MaxStaticSize>>20)
-				return nil
-			}
-			files.Static = append(files.Static, File{Path: p})
-			return nil
-		}
-		f, ok := read(site, p, d, &diags)
-		if ok {
-			files.Markdown = append(files.Markdown, f)
-		}
-		return nil
+		return visit(ctx, site, p, d, &files, &diags)
 	})
 	if err != nil {
 		return Files{}, nil, fmt.Errorf("load content: %w", err)
 	}
+	files.sort()
+	return files, diags, nil
+}
+
+func (f *Files) sort() {
 	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
-	slices.SortFunc(files.Markdown, byPath)
-	slices.SortFunc(files.Static, byPath)
+	slices.SortFunc(f.Markdown, byPath)
+	slices.SortFunc(f.Static, byPath)
+}
+
+// visit applies the rules of Load to one entry of the walk.
+func visit(ctx context.Context, site fs.FS, p string, d fs.DirEntry, files *Files, diags *diag.List) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if p != ContentDir && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		// Following links could read outside the site, or loop.
+		diags.Rule("symlink").Warnf(diag.Position{File: p}, "symbolic link skipped: copy the file into content/ instead")
+		return nil
+	}
+	if d.IsDir() || !d.Type().IsRegular() {
+		return nil
+	}
+	if path.Ext(p) != ".md" {
+		if info, err := d.Info(); err == nil && info.Size() > MaxStaticSize {
+			diags.Rule("file-size").Errorf(diag.Position{File: p}, "file is %d bytes, over the %d MiB limit for files in content/", info.Size(), MaxStaticSize>>20)
+			return nil
+		}
+		files.Static = append(files.Static, File{Path: p})
+		return nil
+	}
+	f, ok := read(site, p, d, diags)
+	if ok {
+		files.Markdown = append(files.Markdown, f)
+	}
+	return nil
+}
+
+// LoadPath loads what Load would find at p, a file or folder below
+// content/, for a rebuild that knows which paths changed. A path that no
+// longer exists, or that Load would skip, yields nothing.
+func LoadPath(ctx context.Context, site fs.FS, p string) (Files, diag.List, error) {
+	var files Files
+	var diags diag.List
+	rel, ok := strings.CutPrefix(p, ContentDir+"/")
+	if !ok || !fs.ValidPath(p) {
+		return files, nil, nil
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") {
+			return files, nil, nil
+		}
+	}
+	// The entry comes from the parent folder's listing, as in Load's walk:
+	// fs.Stat would follow a symbolic link that Load skips.
+	entries, err := fs.ReadDir(site, path.Dir(p))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return files, nil, nil
+		}
+		return files, nil, fmt.Errorf("load %s: %w", p, err)
+	}
+	i, found := slices.BinarySearchFunc(entries, path.Base(p), func(e fs.DirEntry, name string) int { return strings.Compare(e.Name(), name) })
+	if !found {
+		return files, nil, nil
+	}
+	if !entries[i].IsDir() {
+		err = visit(ctx, site, p, entries[i], &files, &diags)
+	} else {
+		err = fs.WalkDir(site, p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if q == p && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				return err
+			}
+			return visit(ctx, site, q, d, &files, &diags)
+		})
+	}
+	if err != nil && !errors.Is(err, fs.SkipDir) {
+		return Files{}, nil, fmt.Errorf("load %s: %w", p, err)
+	}
+	files.sort()
 	return files, diags, nil
 }
 

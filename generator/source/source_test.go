@@ -65,3 +65,52 @@ func TestLoadWarnsAboutSymlinksAndLimitsStaticFiles(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestLoadPathFindsWhatLoadFinds reloads single paths and expects what
+// Load finds at them, with the same rules.
+func TestLoadPathFindsWhatLoadFinds(t *testing.T) {
+	site := fstest.MapFS{
+		"content/a.md":           {Data: []byte("# A\n")},
+		"content/sub/b.md":       {Data: []byte("# B\n")},
+		"content/sub/deep/c.md":  {Data: []byte("# C\n")},
+		"content/sub/pic.png":    {Data: []byte("png")},
+		"content/sub/.swap.md":   {Data: []byte("hidden")},
+		"content/.git/x.md":      {Data: []byte("hidden")},
+		"content/link.md":        {Data: []byte("target"), Mode: fs.ModeSymlink},
+		"content/bad.md":         {Data: []byte("ab\xffcd\n")},
+		"templates/content/x.md": {Data: []byte("not content")},
+	}
+	tests := []struct {
+		path           string
+		markdown, stat string
+		diag           string
+	}{
+		{"content/a.md", "content/a.md", "", ""},
+		{"content/sub", "content/sub/b.md content/sub/deep/c.md", "content/sub/pic.png", ""},
+		{"content/sub/pic.png", "", "content/sub/pic.png", ""},
+		{"content/sub/.swap.md", "", "", ""},
+		{"content/.git/x.md", "", "", ""},
+		{"content/gone.md", "", "", ""},
+		{"content/gone/x.md", "", "", ""},
+		{"content/link.md", "", "", "content/link.md: warning: symbolic link skipped"},
+		{"content/bad.md", "", "", "content/bad.md:1:3: error: invalid UTF-8"},
+		{"templates/content/x.md", "", "", ""},
+	}
+	for _, tt := range tests {
+		files, diags, err := LoadPath(context.Background(), site, tt.path)
+		if err != nil {
+			t.Errorf("LoadPath(%s): %v", tt.path, err)
+			continue
+		}
+		var md, st []string
+		for _, f := range files.Markdown {
+			md = append(md, f.Path)
+		}
+		for _, f := range files.Static {
+			st = append(st, f.Path)
+		}
+		if strings.Join(md, " ") != tt.markdown || strings.Join(st, " ") != tt.stat || !strings.Contains(diags.String(), tt.diag) || (tt.diag == "") != (len(diags) == 0) {
+			t.Errorf("LoadPath(%s) = %q %q %q; want %q %q %q", tt.path, md, st, diags, tt.markdown, tt.stat, tt.diag)
+		}
+	}
+}
