@@ -12,12 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing/fstest"
-	"unicode"
 
 	"github.com/teamhandbook/handbook"
 	"github.com/teamhandbook/handbook/generator"
 	"github.com/teamhandbook/handbook/generator/config"
 	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/page"
 	"github.com/teamhandbook/handbook/generator/source"
 )
 
@@ -62,7 +62,7 @@ func newPage(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if info, err := os.Stat(content); err != nil || !info.IsDir() {
 		return fmt.Errorf("%w: %s is not a handbook: it has no %s folder; run new in the site's folder or name it with --source", errUsage, *sourceDir, source.ContentDir)
 	}
-	slug := slugify(title)
+	slug := page.Slug(title)
 	if slug == "" {
 		return fmt.Errorf("%w: the title %q has no letters or digits to name the file after", errUsage, title)
 	}
@@ -167,23 +167,4 @@ func checkNew(ctx context.Context, dir, rel string, data []byte, stderr io.Write
 		return fmt.Errorf("%s was not written", rel)
 	}
 	return nil
-}
-
-// slugify makes a file name of a title: "Team Lead (Platform)" is
-// "team-lead-platform".
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }

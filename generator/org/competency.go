@@ -118,9 +118,9 @@ func unknownLevel(competency, level string, levels []string) string {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
 	// "technical" for "Technical lead": the shortest name with its words.
-	words, best := strings.Split(slugify(level), "-"), ""
+	words, best := strings.Split(page.Slug(level), "-"), ""
 	for _, n := range levels {
-		if hasWordsInOrder(strings.Split(slugify(n), "-"), words) && (best == "" || len(n) < len(best)) {
+		if hasWordsInOrder(strings.Split(page.Slug(n), "-"), words) && (best == "" || len(n) < len(best)) {
 			best = n
 		}
 	}

@@ -15,8 +15,8 @@ func TestSlugify(t *testing.T) {
 		{"  Ünïcode  Role ", "ünïcode-role"},
 	}
 	for _, tt := range tests {
-		if got := slugify(tt.in); got != tt.want {
-			t.Errorf("slugify(%q) = %q; want %q", tt.in, got, tt.want)
+		if got := page.Slug(tt.in); got != tt.want {
+			t.Errorf("page.Slug(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

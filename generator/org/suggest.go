@@ -3,7 +3,6 @@ package org
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/teamhandbook/handbook/generator/page"
 	"github.com/teamhandbook/handbook/generator/typo"
@@ -13,7 +12,7 @@ import (
 // value: one whose title is value ("Team Lead" for "team-lead"), or the id
 // within a few typos of it.
 func (g *Graph) suggest(value string, k page.Kind) string {
-	slug := slugify(value)
+	slug := page.Slug(value)
 	var ids []string
 	for id, p := range g.byID {
 		if p.Kind == k {
@@ -25,7 +24,7 @@ func (g *Graph) suggest(value string, k page.Kind) string {
 		return slug
 	}
 	for _, id := range ids {
-		if slugify(g.byID[id].Title) == slug {
+		if page.Slug(g.byID[id].Title) == slug {
 			return id
 		}
 	}
@@ -62,19 +61,3 @@ func hasWordsInOrder(have, want []string) bool {
 	return i == len(want) && len(want) > 0
 }
 
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
