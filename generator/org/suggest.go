@@ -60,4 +60,3 @@ func hasWordsInOrder(have, want []string) bool {
 	}
 	return i == len(want) && len(want) > 0
 }
-
