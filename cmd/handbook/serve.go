@@ -100,8 +100,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// another goroutine and swapped in when ready, so that a page edit
 	// reloads without waiting for it. One index at a time: those of builds
 	// that came while one was being made would be thrown away, and would
-	// slow the next rebuild.
+	// slow the next rebuild. It starts once edits pause (indexAfter), so
+	// that a burst of saves is not slowed by indexing each of them on a
+	// machine with few cores.
 	indexed := make(chan *generator.SearchJob, 1)
+	idle := time.NewTimer(time.Hour)
+	idle.Stop()
+	defer idle.Stop()
 	indexing := false
 	startIndex := func() {
 		if indexing {
@@ -134,15 +139,21 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "warning: %v\n", err)
 		case changed := <-w.Batches:
 			if _, err := p.rebuild(ctx, changed); err == nil {
-				startIndex()
+				idle.Reset(indexAfter)
 			}
+		case <-idle.C:
+			startIndex()
 		case job := <-indexed:
 			indexing = false
 			p.index(job)
-			startIndex() // the builds since job began: the latest one's index
+			idle.Reset(indexAfter) // the builds since job began: the latest one's index
 		}
 	}
 }
+
+// indexAfter is how long serve waits after a rebuild, with no further
+// edits, before it builds the search index.
+const indexAfter = 750 * time.Millisecond
 
 // listen opens addr, explaining the common failures.
 func listen(addr string, stderr io.Writer) (net.Listener, error) {
