@@ -64,14 +64,17 @@ func benchmarkRebuild(b *testing.B, edit func(fsys fstest.MapFS, i int) string) 
 		b.Fatalf("%v\n%s", err, rep.Diagnostics)
 	}
 	b.ResetTimer()
-	i := 0
+	i, rendered := 0, 0
 	for b.Loop() {
 		i++
 		changed := edit(fsys, i)
-		if _, rep, err := builder.Build(context.Background(), []string{changed}); err != nil {
+		_, rep, err := builder.Build(context.Background(), []string{changed})
+		if err != nil {
 			b.Fatalf("%v\n%s", err, rep.Diagnostics)
 		}
+		rendered += rep.Rendered
 	}
+	b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
 }
 
 func BenchmarkRebuildBody10000(b *testing.B) {
