@@ -108,7 +108,7 @@ func run(n, nq int) error {
 	oursSampleMRR, oursSampleZero, sampleTypos := relevanceOf(sample, ours.urls)
 	pfSize, pfFiles := dirSize(filepath.Join(dest, "pagefind"))
 
-	fmt.Printf("\nSearch on a generated %d-page handbook (%d queries in the browser; other builds were running on the 2 cores)\n", n, len(sample))
+	fmt.Printf("\nSearch on a generated %d-page handbook (%d queries in the browser)\n", n, len(sample))
 	row := func(name, target, a, b string) { fmt.Printf("%-44s %-12s %-14s %s\n", name, target, a, b) }
 	row("figure", "target", "handbook", "pagefind 1.x")
 	kb := func(v float64) string { return fmt.Sprintf("%.1f KB", v/1024) }
