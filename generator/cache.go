@@ -131,7 +131,7 @@ func (c *renderCache) sidebar(theme *layout.Theme, items []*nav.Item) (sidebar, 
 // not grow with every page ever renamed.
 func (c *renderCache) forget(files map[string][]byte, paths map[string]bool) {
 	for u := range c.views {
-		if _, ok := files[outputPath(u)]; !ok {
+		if _, ok := files[layout.OutputPath(u)]; !ok {
 			delete(c.views, u)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/diag"
+	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/search"
 )
 
@@ -47,26 +48,26 @@ type outputs struct {
 func (s *site) checkOutputs(diags *diag.List) {
 	o := &outputs{files: map[string]string{}, dirs: map[string]string{assetsDir: "the theme's assets folder", search.Dir: "the search index"}, diags: diags}
 	for _, g := range generated {
-		o.claim(outputPath(g.url), g.what, diag.Position{})
+		o.claim(layout.OutputPath(g.url), g.what, diag.Position{})
 	}
 	for _, g := range s.growthPages() {
-		o.claim(outputPath(g.url), g.what, diag.Position{})
+		o.claim(layout.OutputPath(g.url), g.what, diag.Position{})
 	}
 	for _, sec := range s.tree.Sections() {
 		if sec.Landing == nil {
 			what := "the index of " + sec.Dir + "/"
-			o.claim(outputPath(sec.URL), what, diag.Position{})
+			o.claim(layout.OutputPath(sec.URL), what, diag.Position{})
 		}
 	}
 	for _, p := range s.pages {
-		o.claim(outputPath(p.URL), p.Path, diag.Position{File: p.Path})
+		o.claim(layout.OutputPath(p.URL), p.Path, diag.Position{File: p.Path})
 	}
 	for _, f := range s.static {
 		o.claim(strings.TrimPrefix(f.Path, "content/"), f.Path, diag.Position{File: f.Path})
 	}
 	for _, p := range s.pages {
 		for _, a := range p.Meta.Aliases {
-			o.claim(outputPath(cleanAlias(a.Value)), fmt.Sprintf("alias %q of %s", a.Value, p.Path), a.Pos)
+			o.claim(layout.OutputPath(cleanAlias(a.Value)), fmt.Sprintf("alias %q of %s", a.Value, p.Path), a.Pos)
 		}
 	}
 }

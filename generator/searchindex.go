@@ -226,7 +226,7 @@ func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := out.WriteFile(outputPath(searchURL), html); err != nil {
+	if err := out.WriteFile(layout.OutputPath(searchURL), html); err != nil {
 		return 0, err
 	}
 	return len(files) + 1, nil

@@ -28,7 +28,7 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int,
 			if err != nil {
 				return 0, err
 			}
-			if err := out.WriteFile(outputPath(cleanAlias(a.Value)), html); err != nil {
+			if err := out.WriteFile(layout.OutputPath(cleanAlias(a.Value)), html); err != nil {
 				return 0, err
 			}
 			n++
@@ -66,7 +66,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 		sidebar := sidebars[s.tree.SidebarKey(v.URL)]
 		key := s.cache.viewKey(s, v, sidebar)
 		if html, ok := s.cache.rendered(v.URL, key); ok {
-			return out.WriteFile(outputPath(v.URL), html)
+			return out.WriteFile(layout.OutputPath(v.URL), html)
 		}
 		v.Sidebar = theme.MarkCurrent(sidebar.html, v.URL)
 		if v.Page != nil {
@@ -81,7 +81,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 			return err
 		}
 		s.cache.keep(v.URL, key, html)
-		return out.WriteFile(outputPath(v.URL), html)
+		return out.WriteFile(layout.OutputPath(v.URL), html)
 	})
 }
 
@@ -156,16 +156,6 @@ func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]s
 		out[key] = sb
 	}
 	return out, nil
-}
-
-// outputPath maps a URL to the file that serves it: "/roles/x/" is
-// "roles/x/index.html".
-func outputPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	return p
 }
 
 // views makes the data for every page the site has: content pages, folder

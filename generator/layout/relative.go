@@ -59,9 +59,9 @@ func isURLAttr(b []byte) bool {
 	return false
 }
 
-// publishedAt is where the page at url is published: "/roles/x/" is in
-// "roles/x/index.html".
-func publishedAt(url string) string {
+// OutputPath maps a site URL to the file that serves it: "/roles/x/" is
+// "roles/x/index.html". A page's links are made relative to that file.
+func OutputPath(url string) string {
 	p := strings.TrimPrefix(url, "/")
 	if p == "" || strings.HasSuffix(p, "/") {
 		p += "index.html"

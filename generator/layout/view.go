@@ -72,7 +72,7 @@ func (t *Theme) Render(v *View) ([]byte, error) {
 	if v.Kind == "404" {
 		return buf.Bytes(), nil // served at any URL, so its links start at the root
 	}
-	return relative(buf.Bytes(), t.base, publishedAt(v.URL)), nil
+	return relative(buf.Bytes(), t.base, OutputPath(v.URL)), nil
 }
 
 // Redirect returns the page that sends readers of an old URL to v.
