@@ -13,7 +13,7 @@
 // seed handbook's build time.
 //
 // With -pages N it measures the scale target instead: handbook alone at
-// 10,000 and at N pages, wall time at most 1.1 × N/10,000 times the
+// 10,000 (-base) and at N pages, wall time at most 1.1 × N/10,000 times the
 // 10,000-page figure (11 × for 100,000) and peak memory at most 2 GB.
 package main
 
@@ -43,7 +43,8 @@ func main() {
 	var o options
 	flag.IntVar(&o.runs, "runs", 5, "cold runs of each tool at each size")
 	flag.StringVar(&o.sizes, "sizes", "1000,10000", "comma-separated handbook `sizes`, in pages")
-	flag.IntVar(&o.scale, "pages", 0, "measure the scale target: handbook alone at 10,000 and at this many `pages`")
+	flag.IntVar(&o.scale, "pages", 0, "measure the scale target: handbook alone at -base and at this many `pages`")
+	flag.IntVar(&o.base, "base", 10000, "with -pages: the `size` the scale target is relative to")
 	flag.StringVar(&o.bin, "handbook", "", "the handbook `binary` (default: built from ./cmd/handbook)")
 	flag.StringVar(&o.seed, "seed", ".", "the seed handbook's `folder`")
 	flag.Parse()
@@ -54,7 +55,7 @@ func main() {
 }
 
 type options struct {
-	runs       int
+	runs, base int
 	sizes      string
 	scale      int
 	bin, seed  string
@@ -170,9 +171,9 @@ func run(o options, w io.Writer) error {
 	return nil
 }
 
-// scale measures handbook alone at 10,000 and at o.scale pages.
+// scale measures handbook alone at o.base (10,000) and at o.scale pages.
 func scale(o options, w io.Writer) error {
-	const base = 10000
+	base := o.base
 	fmt.Fprintf(w, "handbook alone, cold builds, %d runs each; medians below\n\n", o.runs)
 	var med [2]sample
 	for k, n := range []int{base, o.scale} {
@@ -195,9 +196,9 @@ func scale(o options, w io.Writer) error {
 			return err
 		}
 	}
-	limit := 1.1 * float64(o.scale) / base
+	limit := 1.1 * float64(o.scale) / float64(base)
 	fmt.Fprintf(w, "\ntargets at %s pages:\n", thousands(o.scale))
-	fmt.Fprintln(w, target{fmt.Sprintf("wall ≤ %.1f × the 10,000-page wall", limit), ratio(int64(med[1].wall), int64(med[0].wall)), limit, "×"})
+	fmt.Fprintln(w, target{fmt.Sprintf("wall ≤ %.1f × the %s-page wall", limit, thousands(base)), ratio(int64(med[1].wall), int64(med[0].wall)), limit, "×"})
 	fmt.Fprintln(w, target{"peak ≤ 2 GB", mb(med[1].peak), 2048, " MB"})
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -55,7 +56,8 @@ func (t target) String() string {
 }
 
 func printRow(w io.Writer, pages int, tool string, s sample, note string) {
-	fmt.Fprintf(w, "%7s  %-9s %8.2f s %8.2f s %8.0f MB  %s\n", thousands(pages), tool, s.wall.Seconds(), s.cpu.Seconds(), mb(s.peak), note)
+	line := fmt.Sprintf("%7s  %-9s %8.2f s %8.2f s %8.0f MB  %s", thousands(pages), tool, s.wall.Seconds(), s.cpu.Seconds(), mb(s.peak), note)
+	fmt.Fprintln(w, strings.TrimRight(line, " "))
 }
 
 func printRatio(w io.Writer, name string, wall, cpu, peak float64) {
