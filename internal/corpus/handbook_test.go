@@ -17,7 +17,7 @@ import (
 // TestHandbookBuildsStrict builds a generated handbook with warnings as
 // errors: the benchmark must measure a clean build, not error reporting.
 func TestHandbookBuildsStrict(t *testing.T) {
-	for _, n := range []int{corpus.MinPages, 300} {
+	for _, n := range []int{corpus.MinPages, 200} {
 		dest := filepath.Join(t.TempDir(), "public")
 		rep, err := generator.Build(context.Background(), generator.Config{
 			Site: corpus.Handbook(n), Templates: handbook.Templates(), Assets: handbook.Assets(), Dest: dest, Strict: true,
