@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := ./handbook
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build serve test check update bench bench-search bench-serve clean
+.PHONY: all build serve test check update bench bench-100k bench-go bench-search bench-serve clean
 
 all: check test build
 
@@ -31,7 +31,22 @@ check:
 update:
 	$(GO) test ./generator ./generator/markdown -run 'Golden' -update
 
+# Cold builds of generated 1,000- and 10,000-page handbooks by handbook and
+# by Hugo, alternating, 5 runs each, against the floor (goldmark + chroma
+# alone): medians, ratios and the performance targets (see README,
+# "Performance"). hugo is installed with apt-get if missing.
 bench:
+	@command -v hugo >/dev/null || apt-get install -y hugo >/dev/null 2>&1 || \
+		(apt-get update >/dev/null 2>&1 && apt-get install -y hugo >/dev/null 2>&1) || \
+		echo "could not install hugo; measuring handbook only"
+	$(GO) run ./cmd/buildbench
+
+# The scale target: handbook alone at 10,000 and 100,000 pages.
+bench-100k:
+	$(GO) run ./cmd/buildbench -pages 100000 -runs 3
+
+# The Go benchmarks of the build, in process.
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/
 
 # Search against its targets on a generated 10,000-page handbook, with

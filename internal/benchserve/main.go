@@ -64,7 +64,7 @@ func run(bin string, pages, edits int) error {
 	if err := corpus.Write(hugoDir, site); err != nil {
 		return err
 	}
-	if err := hugoSite(hugoDir); err != nil {
+	if err := corpus.WriteHugoSite(hugoDir); err != nil {
 		return err
 	}
 	out, _ := exec.Command(hugo, "version").Output()
@@ -289,27 +289,4 @@ func freePort() (int, error) {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-// hugoSite adds what Hugo needs to render the same content: a
-// configuration and layouts that show each page's content and, for roles,
-// whom they report to.
-func hugoSite(dir string) error {
-	files := map[string]string{
-		"hugo.toml":                      "title = \"Bench\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\"]\n[markup.goldmark.renderer]\nunsafe = false\n",
-		"layouts/_default/baseof.html":   "<!doctype html><html><head><title>{{ .Title }}</title></head><body><nav>{{ range .Site.Sections }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}</nav>{{ block \"main\" . }}{{ end }}</body></html>\n",
-		"layouts/_default/single.html":   "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ with .Params.reports_to }}<dl><dt>Reports to</dt><dd><a href=\"/roles/{{ . }}/\">{{ . }}</a></dd></dl>{{ end }}{{ .Content }}{{ end }}\n",
-		"layouts/_default/list.html":     "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
-		"layouts/_default/_markup/.keep": "",
-	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }

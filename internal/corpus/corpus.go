@@ -1,5 +1,8 @@
-// Package corpus generates large handbooks for benchmarks: the build's
-// (generator/bench_test.go) and the search index's (cmd/searchbench).
+// Package corpus generates large handbooks for benchmarks: Large for the
+// in-process build benchmarks (generator/bench_test.go), search
+// (cmd/searchbench) and serve (internal/benchserve); Handbook, a more
+// realistic one, for the cold-build comparison with Hugo (cmd/buildbench,
+// cmd/handbook-gen).
 package corpus
 
 import (

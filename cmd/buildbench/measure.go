@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+// sample is one run of a child process.
+type sample struct {
+	wall time.Duration
+	cpu  time.Duration // user + system, of the child and its own children
+	peak int64         // bytes: the child's peak resident set (rusage maxrss)
+}
+
+// measure runs cmd to completion and returns its wall time, CPU time and
+// peak memory, and its output, taken from the kernel's rusage of the child: the same
+// figures /usr/bin/time prints, for both tools alike.
+func measure(cmd *exec.Cmd) (sample, []byte, error) {
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	t0 := time.Now()
+	err := cmd.Run()
+	wall := time.Since(t0)
+	if err != nil {
+		return sample{}, nil, fmt.Errorf("%s: %w\n%s", cmd, err, tail(out.Bytes(), 2000))
+	}
+	ps := cmd.ProcessState
+	s := sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime()}
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		s.peak = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return s, out.Bytes(), nil
+}
+
+func tail(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[len(b)-n:]
+	}
+	return b
+}
