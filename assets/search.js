@@ -244,6 +244,35 @@ tool tools: skills`;
     return out;
   };
 
+  // postingsOf decodes a term's postings (encode.go) to page, section,
+  // impact triples (title flag 128), once.
+  const digit = new Int8Array(128).fill(-1);
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].forEach((c, i) => (digit[c.charCodeAt(0)] = i));
+  const decoded = new Map();
+  const postingsOf = (term, s) => {
+    let out = decoded.get(term);
+    if (out) return out;
+    const a = [];
+    let i = 0;
+    const num = () => {
+      let v = 0, sh = 0, d;
+      while ((d = digit[s.charCodeAt(i++)]) >= 32) (v |= (d - 32) << sh), (sh += 5);
+      return v | (d << sh);
+    };
+    for (let page = 0; i < s.length; ) {
+      const v = num();
+      let sec = v & 7;
+      if (sec === 7) sec += num();
+      page += v >> 4;
+      a.push(page, sec, digit[s.charCodeAt(i++)] | ((v & 8) << 4));
+    }
+    decoded.set(term, (out = Int32Array.from(a)));
+    return out;
+  };
+  // A section's id is left out of the index when it is its ASCII title's
+  // slug (encode.go).
+  const slug = (t) => (/[^\x00-\x7f]/.test(t) ? "" : t.toLowerCase().replace(/[^a-z0-9_ -]/g, "").replace(/ /g, "-"));
+
   const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || a.prefixes - b.prefixes || b.score - a.score || a.page - b.page || a.sec - b.sec;
   const named = new Set(["role", "process", "team", "ladder", "skill"]);
   const groupOf = (m, page) => m.groups[shardOf((m.firsts = m.firsts || m.groups.map((g) => [g[2]])), page)];
@@ -373,10 +402,9 @@ tool tools: skills`;
     const nt = terms.length, rare = terms.some((t) => !t.common);
     const collect = (t, ti, create) => {
       for (const [c, cost] of t.cands) {
-        const enc = post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c];
-        for (let j = 0, page = 0; j + 2 < enc.length; j += 3) {
-          page += enc[j];
-          const sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
+        const enc = postingsOf(c, post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c]);
+        for (let j = 0; j < enc.length; j += 3) {
+          const page = enc[j], sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
           let r = byRec.get(key);
           if (!r) {
             if (!create) continue;
@@ -417,7 +445,7 @@ tool tools: skills`;
       if (root.startsWith("file:") && url.endsWith("/")) url += "index.html";
       const sections = best.get(page).filter((r) => r.sec > 0).slice(0, 3).map((r) => {
         const [id, t, text] = recs[r.sec];
-        return { url: root + url.slice(1) + "#" + id, title: t, excerpt: excerpt(text, matched) };
+        return { url: root + url.slice(1) + "#" + (id || slug(t)), title: t, excerpt: excerpt(text, matched) };
       });
       res.push({ url: root + url.slice(1), title, kind, crumbs, excerpt: excerpt(recs[0][2], matched), sections });
     }

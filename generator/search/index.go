@@ -61,8 +61,12 @@ type PageMeta struct {
 	Recs                           []Rec
 }
 
-// Rec is one record's stored text, trimmed to textLimit characters: enough
-// for excerpts and phrase checks, small enough to ship.
+// Rec is one record's stored text: its lead, cut at a word to leadLimit
+// characters for a page (its summary and intro) and sectionLimit for a
+// section. It is what results show as excerpts and what quoted phrases are
+// checked against. The text is most of what a result costs to fetch and
+// of the whole index, so only the lead is kept: a page's summary says what
+// it is about, and a section's first words what it is for.
 type Rec struct {
 	ID, Title, Text string
 }
@@ -74,7 +78,7 @@ type Group struct {
 }
 
 // Posting says that a term occurs in section Sec (0: the page record) of
-// page Page with the given impact: a BM25F score scaled to 1..127, plus
+// page Page with the given impact: a BM25F score scaled to 1..impactLevels, plus
 // titleFlag when the term is in the record's title.
 type Posting struct {
 	Page, Sec int
@@ -82,10 +86,11 @@ type Posting struct {
 }
 
 const (
-	titleFlag   = 128
-	textLimit   = 1000 // characters of text stored per record
-	maxPostings = 1000 // postings kept per term, the highest impacts (and every title's)
-	k1, bParam  = 1.2, 0.75
+	titleFlag    = 128
+	leadLimit    = 160 // characters of text stored for a page's own record
+	sectionLimit = 48  // and for each of its sections
+	maxPostings  = 500 // postings kept per term, the highest impacts (and every title's)
+	k1, bParam   = 1.2, 0.75
 )
 
 // Field weights: a word in a title counts eight times one in the body.
@@ -165,10 +170,10 @@ func (c *counter) page(i int, p *Page) (PageMeta, []record) {
 	for j, s := range p.Sections {
 		heads[j] = s.Title
 	}
-	meta.Recs = append(meta.Recs, Rec{Text: clip(p.Summary + " " + p.Intro)})
+	meta.Recs = append(meta.Recs, Rec{Text: clip(p.Summary+" "+p.Intro, leadLimit)})
 	recs = append(recs, c.record(i, 0, p.Title, strings.Join(heads, " "), p.Summary, p.Intro))
 	for j, s := range p.Sections {
-		meta.Recs = append(meta.Recs, Rec{ID: s.ID, Title: s.Title, Text: clip(s.Text)})
+		meta.Recs = append(meta.Recs, Rec{ID: s.ID, Title: s.Title, Text: clip(s.Text, sectionLimit)})
 		recs = append(recs, c.record(i, j+1, s.Title, strings.Join(s.Path, " "), "", s.Text))
 	}
 	return meta, recs
@@ -260,7 +265,7 @@ func (idx *Index) score(recs []record) {
 		idx.DF[i] = len(hs)
 		ps := make([]Posting, len(hs))
 		for j, h := range hs {
-			imp := 1 + int(h.tf/top*126)
+			imp := 1 + int(h.tf/top*(impactLevels-1))
 			if h.title {
 				imp |= titleFlag
 			}
@@ -288,28 +293,35 @@ func (idx *Index) score(recs []record) {
 }
 
 // clip normalises white space (as strings.Fields and a join with single
-// spaces would) and keeps the first textLimit characters, in one pass that
-// stops at the limit.
-func clip(s string) string {
+// spaces would) and keeps at most limit characters, ending after a whole
+// word when the text is longer (a single word longer than limit is cut),
+// in one pass that stops at the limit.
+func clip(s string, limit int) string {
 	var b strings.Builder
-	b.Grow(min(len(s), 4*textLimit))
-	n, space := 0, false
+	b.Grow(min(len(s), 4*limit))
+	n, space, lastSpace := 0, false, -1
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
 		if space {
+			if n+1 >= limit {
+				return b.String() // no room for a space and a letter
+			}
+			lastSpace = b.Len()
 			b.WriteByte(' ')
 			space = false
-			if n++; n == textLimit {
-				break
-			}
+			n++
 		}
-		b.WriteRune(r)
-		if n++; n == textLimit {
+		if n == limit { // the word being copied does not fit
+			if lastSpace >= 0 {
+				return b.String()[:lastSpace]
+			}
 			break
 		}
+		b.WriteRune(r)
+		n++
 	}
 	return b.String()
 }
