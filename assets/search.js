@@ -159,29 +159,33 @@ tool tools: skills`;
     }
   }
 
-  // distance: the optimal-string-alignment distance, or k+1 beyond k.
-  // Strings without surrogate pairs are compared by code unit, without
-  // copying them to arrays of characters.
-  const surrogate = /[\ud800-\udfff]/;
-  let bufs = [0, 1, 2].map(() => new Int32Array(64));
+  // distance: the optimal-string-alignment distance between two words as
+  // chars() gives them (code points), or k+1 beyond k.
+  const chars = (s) => Int32Array.from(Array.from(s), (c) => c.codePointAt(0));
+  let b0, b1, b2;
   const distance = (a, b, k) => {
-    const ra = surrogate.test(a) ? Array.from(a) : a, rb = surrogate.test(b) ? Array.from(b) : b;
-    if (Math.abs(ra.length - rb.length) > k) return k + 1;
-    if (bufs[0].length <= rb.length) bufs = [0, 1, 2].map(() => new Int32Array(2 * rb.length + 2));
-    let [prev2, prev, cur] = bufs;
-    for (let j = 0; j <= rb.length; j++) prev[j] = j;
-    for (let i = 1; i <= ra.length; i++) {
-      cur[0] = i;
-      let low = i;
-      for (let j = 1; j <= rb.length; j++) {
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ra[i - 1] === rb[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && ra[i - 1] === rb[j - 2] && ra[i - 2] === rb[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
-        low = Math.min(low, cur[j]);
+    const n = a.length, m = b.length;
+    if (Math.abs(n - m) > k) return k + 1;
+    if (!b0 || b0.length <= m) [b0, b1, b2] = [0, 1, 2].map(() => new Int32Array(2 * m + 2));
+    let prev2 = b0, prev = b1, cur = b2;
+    for (let j = 0; j <= m; j++) prev[j] = j;
+    for (let i = 1; i <= n; i++) {
+      const x = a[i - 1];
+      let low = (cur[0] = i);
+      for (let j = 1; j <= m; j++) {
+        let v = prev[j - 1] + (x === b[j - 1] ? 0 : 1);
+        if (prev[j] < v) v = prev[j] + 1;
+        if (cur[j - 1] < v) v = cur[j - 1] + 1;
+        if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === b[j - 1] && prev2[j - 2] < v) v = prev2[j - 2] + 1;
+        if ((cur[j] = v) < low) low = v;
       }
       if (low > k) return k + 1;
-      [prev2, prev, cur] = [prev, cur, prev2];
+      const t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
     }
-    return Math.min(prev[rb.length], k + 1);
+    return Math.min(prev[m], k + 1);
   };
 
   // The dictionary, as far as it has been loaded: term -> df, and the
@@ -198,6 +202,13 @@ tool tools: skills`;
     });
   };
   const termsIn = (m, lo, hi) => range(m.dict, lo, hi).flatMap((n) => dictShards[n]);
+  // The terms that start with a letter, as chars(), for typos: the shards
+  // of a letter are loaded whole before this is asked, so it is kept.
+  const letters = new Map();
+  const lettered = (m, first) => {
+    if (!letters.has(first)) letters.set(first, termsIn(m, first, first + "\uffff").filter((c) => c.startsWith(first)).map((c) => [c, chars(c)]));
+    return letters.get(first);
+  };
 
   // terms: searcher.go's Index.terms and typos.
   const resolve = async (m, ws) => {
@@ -230,10 +241,9 @@ tool tools: skills`;
         if (!k) continue;
         const first = Array.from(t.raw)[0];
         await loadDict(m, range(m.dict, first, first + "\uffff"));
-        const fs = [];
-        for (const c of termsIn(m, first, first + "\uffff")) {
-          if (c < first || Array.from(c)[0] !== first) continue;
-          const d = Math.min(distance(t.raw, c, k), distance(t.key, c, k));
+        const fs = [], raw = chars(t.raw), key = chars(t.key);
+        for (const [c, cc] of lettered(m, first)) {
+          const d = Math.min(distance(raw, cc, k), t.key === t.raw ? k + 1 : distance(key, cc, k));
           if (d <= k) fs.push([c, d]);
         }
         fs.sort((a, b) => a[1] - b[1] || dict.get(b[0]) - dict.get(a[0]));
