@@ -100,20 +100,22 @@ var weights = [4]float64{8, 3, 2, 1} // title, headings, summary, body
 // their counts per field, and its fields' lengths in terms.
 type record struct {
 	page, sec int
+	worker    int // the counter that numbered its terms
 	terms     []termCount
 	lens      [4]int
 }
 
-// termCount is how often a term occurs in each field of a record.
+// termCount is how often a term occurs in each field of a record; the term
+// is the counter's number for it.
 type termCount struct {
-	term string
-	n    [4]int32
+	id int32
+	n  [4]int32
 }
 
 // Build makes the index of pages. Pages are cut into terms in parallel, one
 // page per task; everything that depends on order (term ids, postings,
-// scores) is then done in page order, so the index is the same whatever
-// the scheduling.
+// scores) is then done in page order or term order, so the index is the
+// same whatever the scheduling.
 func Build(pages []Page) *Index {
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b Page) int {
@@ -121,7 +123,7 @@ func Build(pages []Page) *Index {
 	})
 	idx := &Index{Pages: make([]PageMeta, len(pages))}
 	perPage := make([][]record, len(pages))
-	each(len(pages), func(c *counter, i int) {
+	counters := each(len(pages), func(c *counter, i int) {
 		idx.Pages[i], perPage[i] = c.page(i, &pages[i])
 	})
 	for i, p := range pages {
@@ -129,37 +131,65 @@ func Build(pages []Page) *Index {
 			idx.Groups = append(idx.Groups, Group{Kind: p.Kind, Team: p.Team, First: i})
 		}
 	}
-	idx.score(slices.Concat(perPage...))
+	idx.score(slices.Concat(perPage...), counters)
 	return idx
 }
 
 // each runs f(c, i) for i in [0, n) on one goroutine per CPU, each with its
-// own counter.
-func each(n int, f func(c *counter, i int)) {
+// own counter, and returns the counters.
+func each(n int, f func(c *counter, i int)) []*counter {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	cs := make([]*counter, workers)
+	for w := range cs {
+		cs[w] = &counter{worker: w, ids: map[string]int32{}}
+	}
+	var next atomic.Int64
+	parallel(workers, workers, func(w int) {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= n {
+				return
+			}
+			f(cs[w], i)
+		}
+	})
+	return cs
+}
+
+// parallel runs f(i) for i in [0, n) on up to workers goroutines.
+func parallel(n, workers int, f func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for range min(n, workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := &counter{seen: map[string]int{}}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
 					return
 				}
-				f(c, i)
+				f(i)
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-// counter cuts records into terms, reusing its buffers between records.
+// counter cuts records into terms, reusing its buffers between records. It
+// numbers the terms it meets, once for all its records, so that neither a
+// record nor the scoring after needs a map of terms: per term it keeps the
+// serial number of the last record that had it (stamp) and where in that
+// record's terms it is (at).
 type counter struct {
-	seen  map[string]int // term → index in the record's terms
-	terms []string
+	worker int
+	ids    map[string]int32
+	terms  []string // by number
+	stamp  []int32
+	at     []int32
+	serial int32
+	words  []string
+	buf    []termCount
 }
 
 // page makes what the index keeps of page i and its records.
@@ -181,28 +211,40 @@ func (c *counter) page(i int, p *Page) (PageMeta, []record) {
 
 // record counts the terms of one record's four fields.
 func (c *counter) record(page, sec int, fields ...string) record {
-	r := record{page: page, sec: sec}
-	clear(c.seen)
+	r := record{page: page, sec: sec, worker: c.worker}
+	c.serial++
+	c.buf = c.buf[:0]
 	for f, text := range fields {
-		c.terms = appendTerms(c.terms[:0], text)
-		r.lens[f] = len(c.terms)
-		for _, t := range c.terms {
-			k, ok := c.seen[t]
+		c.words = appendTerms(c.words[:0], text)
+		r.lens[f] = len(c.words)
+		for _, t := range c.words {
+			id, ok := c.ids[t]
 			if !ok {
-				k = len(r.terms)
-				c.seen[t] = k
-				r.terms = append(r.terms, termCount{term: t})
+				id = int32(len(c.terms))
+				t = strings.Clone(t) // not the page's whole text
+				c.ids[t] = id
+				c.terms = append(c.terms, t)
+				c.stamp = append(c.stamp, 0)
+				c.at = append(c.at, 0)
 			}
-			r.terms[k].n[f]++
+			if c.stamp[id] != c.serial {
+				c.stamp[id] = c.serial
+				c.at[id] = int32(len(c.buf))
+				c.buf = append(c.buf, termCount{id: id})
+			}
+			c.buf[c.at[id]].n[f]++
 		}
 	}
+	r.terms = slices.Clone(c.buf)
 	return r
 }
 
 // score computes every posting's impact with BM25F: per-field term
 // frequencies, normalised by the field's length against its average and
-// weighted, are summed before saturation.
-func (idx *Index) score(recs []record) {
+// weighted, are summed before saturation. The counters' term numbers are
+// mapped to the sorted dictionary's, and each term's hits are laid out in
+// one array, term after term, in record order.
+func (idx *Index) score(recs []record, cs []*counter) {
 	var avg [4]float64
 	for _, r := range recs {
 		for f := range r.lens {
@@ -212,57 +254,70 @@ func (idx *Index) score(recs []record) {
 	for f := range avg {
 		avg[f] = max(avg[f]/float64(max(1, len(recs))), 1)
 	}
+	var terms []string
+	for _, c := range cs {
+		terms = append(terms, c.terms...)
+	}
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	remap := make([][]int32, len(cs))
+	for w, c := range cs {
+		remap[w] = make([]int32, len(c.terms))
+		for i, t := range c.terms {
+			j, _ := slices.BinarySearch(terms, t)
+			remap[w][i] = int32(j)
+		}
+	}
+	start := make([]int32, len(terms)+1)
+	for _, r := range recs {
+		for _, tc := range r.terms {
+			start[remap[r.worker][tc.id]+1]++
+		}
+	}
+	for i := range terms {
+		start[i+1] += start[i]
+	}
 	type hit struct {
 		rec   int32
-		tf    float64
 		title bool
+		tf    float64 // then the score
 	}
-	ids := map[string]int{}
-	var hits [][]hit
-	var terms []string
+	hits := make([]hit, start[len(terms)])
+	fill := slices.Clone(start[:len(terms)])
 	for ri, r := range recs {
 		var norm [4]float64
 		for f := range norm {
 			norm[f] = 1 - bParam + bParam*float64(r.lens[f])/avg[f]
 		}
+		m := remap[r.worker]
 		for _, tc := range r.terms {
 			tf := 0.0
 			for f, n := range tc.n {
 				tf += float64(n) * weights[f] / norm[f]
 			}
-			id, ok := ids[tc.term]
-			if !ok {
-				id = len(terms)
-				ids[tc.term] = id
-				terms = append(terms, tc.term)
-				hits = append(hits, nil)
-			}
-			hits[id] = append(hits[id], hit{int32(ri), tf, tc.n[0] > 0})
+			g := m[tc.id]
+			hits[fill[g]] = hit{int32(ri), tc.n[0] > 0, tf}
+			fill[g]++
 		}
 	}
-	order := make([]int, len(terms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
 	n := float64(len(recs))
 	top := 0.0
-	for _, hs := range hits {
+	for t := range terms {
+		hs := hits[start[t]:start[t+1]]
 		df := float64(len(hs))
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		for j, h := range hs {
 			s := idf * h.tf * (k1 + 1) / (h.tf + k1)
-			hs[j].tf = s // the score, from here on
+			hs[j].tf = s
 			top = max(top, s)
 		}
 	}
-	idx.Terms = make([]string, len(terms))
+	idx.Terms = terms
 	idx.DF = make([]int, len(terms))
 	idx.Postings = make([][]Posting, len(terms))
-	for i, id := range order {
-		hs := hits[id]
-		idx.Terms[i] = terms[id]
-		idx.DF[i] = len(hs)
+	parallel(len(terms), runtime.GOMAXPROCS(0), func(t int) {
+		hs := hits[start[t]:start[t+1]]
+		idx.DF[t] = len(hs)
 		ps := make([]Posting, len(hs))
 		for j, h := range hs {
 			imp := 1 + int(h.tf/top*(impactLevels-1))
@@ -285,11 +340,11 @@ func (idx *Index) score(recs []record) {
 			for titles < len(ps) && ps[titles].Impact&titleFlag != 0 {
 				titles++
 			}
-			ps = ps[:max(titles, min(len(ps), maxPostings))]
+			ps = slices.Clone(ps[:max(titles, min(len(ps), maxPostings))])
 			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Sec, b.Sec)) })
 		}
-		idx.Postings[i] = ps
-	}
+		idx.Postings[t] = ps
+	})
 }
 
 // clip normalises white space (as strings.Fields and a join with single
