@@ -418,7 +418,7 @@ tool tools: skills`;
           let r = byRec.get(key);
           if (!r) {
             if (!create) continue;
-            byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1) }));
+            byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1), words: 0, typos: 0, score: 0, boost: 0, prefixes: 0 }));
           }
           // Better: no hit yet, a lower cost, then a title, then a higher impact.
           const old = r.hits[ti];
@@ -430,30 +430,26 @@ tool tools: skills`;
     let recs = [...byRec.values()];
     rank(m, recs, terms);
     recs = await checkPhrases(m, recs, terms);
-    const order = [], best = new Map();
+    // Pages in the order of their best records; the records of the pages
+    // shown, for their sections.
+    const seen = new Set(), shown = [], best = new Map();
     for (const r of recs) {
-      const [kind, team] = groupOf(m, r.page);
-      if (opt.team && team !== opt.team) continue;
-      if (!best.has(r.page)) {
-        order.push(r.page);
-        best.set(r.page, []);
-        res.counts[kind] = (res.counts[kind] || 0) + 1;
-      }
-      best.get(r.page).push(r);
-    }
-    const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
-    const shown = [];
-    for (const page of order) {
-      const kind = groupOf(m, page)[0];
+      if (seen.has(r.page)) continue;
+      const g = groupOf(m, r.page), kind = g[0];
+      if (opt.team && g[1] !== opt.team) continue;
+      seen.add(r.page);
+      res.counts[kind] = (res.counts[kind] || 0) + 1;
       if (opt.kind && kind !== opt.kind) continue;
       res.total++;
-      if (shown.length < limit) shown.push([page, kind]);
+      if (shown.length < limit) shown.push([r.page, kind]), best.set(r.page, []);
     }
+    for (const r of recs) if (r.sec > 0 && best.has(r.page)) best.get(r.page).push(r);
+    const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
     for (const [page, kind] of shown) {
       let [url, title, crumbs, recs] = await pageOf(m, page);
       // From disk, a folder URL shows a listing, not its index.html.
       if (root.startsWith("file:") && url.endsWith("/")) url += "index.html";
-      const sections = best.get(page).filter((r) => r.sec > 0).slice(0, 3).map((r) => {
+      const sections = best.get(page).slice(0, 3).map((r) => {
         const [id, t, text] = recs[r.sec];
         return { url: root + url.slice(1) + "#" + (id || slug(t)), title: t, excerpt: excerpt(text, matched) };
       });
