@@ -87,6 +87,13 @@ func Load(fsys fs.FS) (*Index, error) {
 			}
 		}
 	}
+	for i, ps := range idx.Postings {
+		for _, p := range ps {
+			if p.Page < 0 || p.Page >= len(idx.Pages) || p.Sec < 0 || p.Sec >= len(idx.Pages[p.Page].Recs) {
+				return nil, fmt.Errorf("search index: a posting of %q points past the pages", idx.Terms[i])
+			}
+		}
+	}
 	for gi, g := range idx.Groups {
 		end := len(idx.Pages)
 		if gi+1 < len(idx.Groups) {
