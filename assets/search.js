@@ -406,19 +406,24 @@ tool tools: skills`;
     const names = terms.flatMap((t) => t.cands.map(([c]) => m.post[shardOf(m.post, c)][1]));
     const post = await loadAll(names);
     const uniq = [...new Set(names)];
-    const byRec = new Map();
+    // The records found, and per page the last of its records found (each
+    // record links to the page's one found before): arrays, not a map, for
+    // queries that find thousands.
+    const all = [], last = new Int32Array(m.pages).fill(-1);
     // Records are found by the ordinary words; a very common word only adds
     // to them, unless the query has nothing else (searcher.go's collect).
-    const nt = terms.length, rare = terms.some((t) => !t.common);
+    const nt = terms.length, rare = terms.some((t) => !t.common), blank = new Array(nt).fill(-1);
     const collect = (t, ti, create) => {
       for (const [c, cost] of t.cands) {
         const enc = postingsOf(c, post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c]);
         for (let j = 0; j < enc.length; j += 3) {
-          const page = enc[j], sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
-          let r = byRec.get(key);
-          if (!r) {
+          const page = enc[j], sec = enc[j + 1], imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
+          let r, x = last[page];
+          while (x >= 0 && (r = all[x]).sec !== sec) x = r.prev;
+          if (x < 0) {
             if (!create) continue;
-            byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1), words: 0, typos: 0, score: 0, boost: 0, prefixes: 0 }));
+            all.push((r = { page, sec, hits: blank.slice(), words: 0, typos: 0, score: 0, boost: 0, prefixes: 0, prev: last[page] }));
+            last[page] = all.length - 1;
           }
           // Better: no hit yet, a lower cost, then a title, then a higher impact.
           const old = r.hits[ti];
@@ -427,17 +432,17 @@ tool tools: skills`;
       }
     };
     for (const pass of [false, true]) terms.forEach((t, ti) => t.common === pass && collect(t, ti, !pass || !rare));
-    let recs = [...byRec.values()];
+    let recs = all;
     rank(m, recs, terms);
     recs = await checkPhrases(m, recs, terms);
     // Pages in the order of their best records; the records of the pages
     // shown, for their sections.
-    const seen = new Set(), shown = [], best = new Map();
+    const seen = new Uint8Array(m.pages), shown = [], best = new Map();
     for (const r of recs) {
-      if (seen.has(r.page)) continue;
+      if (seen[r.page]) continue;
       const g = groupOf(m, r.page), kind = g[0];
       if (opt.team && g[1] !== opt.team) continue;
-      seen.add(r.page);
+      seen[r.page] = 1;
       res.counts[kind] = (res.counts[kind] || 0) + 1;
       if (opt.kind && kind !== opt.kind) continue;
       res.total++;
