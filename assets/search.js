@@ -159,29 +159,33 @@ tool tools: skills`;
     }
   }
 
-  // distance: the optimal-string-alignment distance, or k+1 beyond k.
-  // Strings without surrogate pairs are compared by code unit, without
-  // copying them to arrays of characters.
-  const surrogate = /[\ud800-\udfff]/;
-  let bufs = [0, 1, 2].map(() => new Int32Array(64));
+  // distance: the optimal-string-alignment distance between two words as
+  // chars() gives them (code points), or k+1 beyond k.
+  const chars = (s) => Int32Array.from(Array.from(s), (c) => c.codePointAt(0));
+  let b0, b1, b2;
   const distance = (a, b, k) => {
-    const ra = surrogate.test(a) ? Array.from(a) : a, rb = surrogate.test(b) ? Array.from(b) : b;
-    if (Math.abs(ra.length - rb.length) > k) return k + 1;
-    if (bufs[0].length <= rb.length) bufs = [0, 1, 2].map(() => new Int32Array(2 * rb.length + 2));
-    let [prev2, prev, cur] = bufs;
-    for (let j = 0; j <= rb.length; j++) prev[j] = j;
-    for (let i = 1; i <= ra.length; i++) {
-      cur[0] = i;
-      let low = i;
-      for (let j = 1; j <= rb.length; j++) {
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ra[i - 1] === rb[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && ra[i - 1] === rb[j - 2] && ra[i - 2] === rb[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
-        low = Math.min(low, cur[j]);
+    const n = a.length, m = b.length;
+    if (Math.abs(n - m) > k) return k + 1;
+    if (!b0 || b0.length <= m) [b0, b1, b2] = [0, 1, 2].map(() => new Int32Array(2 * m + 2));
+    let prev2 = b0, prev = b1, cur = b2;
+    for (let j = 0; j <= m; j++) prev[j] = j;
+    for (let i = 1; i <= n; i++) {
+      const x = a[i - 1];
+      let low = (cur[0] = i);
+      for (let j = 1; j <= m; j++) {
+        let v = prev[j - 1] + (x === b[j - 1] ? 0 : 1);
+        if (prev[j] < v) v = prev[j] + 1;
+        if (cur[j - 1] < v) v = cur[j - 1] + 1;
+        if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === b[j - 1] && prev2[j - 2] < v) v = prev2[j - 2] + 1;
+        if ((cur[j] = v) < low) low = v;
       }
       if (low > k) return k + 1;
-      [prev2, prev, cur] = [prev, cur, prev2];
+      const t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
     }
-    return Math.min(prev[rb.length], k + 1);
+    return Math.min(prev[m], k + 1);
   };
 
   // The dictionary, as far as it has been loaded: term -> df, and the
@@ -198,6 +202,13 @@ tool tools: skills`;
     });
   };
   const termsIn = (m, lo, hi) => range(m.dict, lo, hi).flatMap((n) => dictShards[n]);
+  // The terms that start with a letter, as chars(), for typos: the shards
+  // of a letter are loaded whole before this is asked, so it is kept.
+  const letters = new Map();
+  const lettered = (m, first) => {
+    if (!letters.has(first)) letters.set(first, termsIn(m, first, first + "\uffff").filter((c) => c.startsWith(first)).map((c) => [c, chars(c)]));
+    return letters.get(first);
+  };
 
   // terms: searcher.go's Index.terms and typos.
   const resolve = async (m, ws) => {
@@ -230,10 +241,9 @@ tool tools: skills`;
         if (!k) continue;
         const first = Array.from(t.raw)[0];
         await loadDict(m, range(m.dict, first, first + "\uffff"));
-        const fs = [];
-        for (const c of termsIn(m, first, first + "\uffff")) {
-          if (c < first || Array.from(c)[0] !== first) continue;
-          const d = Math.min(distance(t.raw, c, k), distance(t.key, c, k));
+        const fs = [], raw = chars(t.raw), key = chars(t.key);
+        for (const [c, cc] of lettered(m, first)) {
+          const d = Math.min(distance(raw, cc, k), t.key === t.raw ? k + 1 : distance(key, cc, k));
           if (d <= k) fs.push([c, d]);
         }
         fs.sort((a, b) => a[1] - b[1] || dict.get(b[0]) - dict.get(a[0]));
@@ -243,6 +253,35 @@ tool tools: skills`;
     for (const t of out) t.common = t.cands.some(([c]) => dict.get(c) > m.cap);
     return out;
   };
+
+  // postingsOf decodes a term's postings (encode.go) to page, section,
+  // impact triples (title flag 128), once.
+  const digit = new Int8Array(128).fill(-1);
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].forEach((c, i) => (digit[c.charCodeAt(0)] = i));
+  const decoded = new Map();
+  const postingsOf = (term, s) => {
+    let out = decoded.get(term);
+    if (out) return out;
+    const a = [];
+    let i = 0;
+    const num = () => {
+      let v = 0, sh = 0, d;
+      while ((d = digit[s.charCodeAt(i++)]) >= 32) (v |= (d - 32) << sh), (sh += 5);
+      return v | (d << sh);
+    };
+    for (let page = 0; i < s.length; ) {
+      const v = num();
+      let sec = v & 7;
+      if (sec === 7) sec += num();
+      page += v >> 4;
+      a.push(page, sec, digit[s.charCodeAt(i++)] | ((v & 8) << 4));
+    }
+    decoded.set(term, (out = Int32Array.from(a)));
+    return out;
+  };
+  // A section's id is left out of the index when it is its ASCII title's
+  // slug (encode.go).
+  const slug = (t) => (/[^\x00-\x7f]/.test(t) ? "" : t.toLowerCase().replace(/[^a-z0-9_ -]/g, "").replace(/ /g, "-"));
 
   const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || a.prefixes - b.prefixes || b.score - a.score || a.page - b.page || a.sec - b.sec;
   const named = new Set(["role", "process", "team", "ladder", "skill"]);
@@ -367,20 +406,24 @@ tool tools: skills`;
     const names = terms.flatMap((t) => t.cands.map(([c]) => m.post[shardOf(m.post, c)][1]));
     const post = await loadAll(names);
     const uniq = [...new Set(names)];
-    const byRec = new Map();
+    // The records found, and per page the last of its records found (each
+    // record links to the page's one found before): arrays, not a map, for
+    // queries that find thousands.
+    const all = [], last = new Int32Array(m.pages).fill(-1);
     // Records are found by the ordinary words; a very common word only adds
     // to them, unless the query has nothing else (searcher.go's collect).
-    const nt = terms.length, rare = terms.some((t) => !t.common);
+    const nt = terms.length, rare = terms.some((t) => !t.common), blank = new Array(nt).fill(-1);
     const collect = (t, ti, create) => {
       for (const [c, cost] of t.cands) {
-        const enc = post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c];
-        for (let j = 0, page = 0; j + 2 < enc.length; j += 3) {
-          page += enc[j];
-          const sec = enc[j + 1], key = page * 65536 + sec, imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
-          let r = byRec.get(key);
-          if (!r) {
+        const enc = postingsOf(c, post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c]);
+        for (let j = 0; j < enc.length; j += 3) {
+          const page = enc[j], sec = enc[j + 1], imp = cost === 4 ? enc[j + 2] & 127 : enc[j + 2]; // a related term earns no title
+          let r, x = last[page];
+          while (x >= 0 && (r = all[x]).sec !== sec) x = r.prev;
+          if (x < 0) {
             if (!create) continue;
-            byRec.set(key, (r = { page, sec, hits: new Array(nt).fill(-1) }));
+            all.push((r = { page, sec, hits: blank.slice(), words: 0, typos: 0, score: 0, boost: 0, prefixes: 0, prev: last[page] }));
+            last[page] = all.length - 1;
           }
           // Better: no hit yet, a lower cost, then a title, then a higher impact.
           const old = r.hits[ti];
@@ -389,35 +432,31 @@ tool tools: skills`;
       }
     };
     for (const pass of [false, true]) terms.forEach((t, ti) => t.common === pass && collect(t, ti, !pass || !rare));
-    let recs = [...byRec.values()];
+    let recs = all;
     rank(m, recs, terms);
     recs = await checkPhrases(m, recs, terms);
-    const order = [], best = new Map();
+    // Pages in the order of their best records; the records of the pages
+    // shown, for their sections.
+    const seen = new Uint8Array(m.pages), shown = [], best = new Map();
     for (const r of recs) {
-      const [kind, team] = groupOf(m, r.page);
-      if (opt.team && team !== opt.team) continue;
-      if (!best.has(r.page)) {
-        order.push(r.page);
-        best.set(r.page, []);
-        res.counts[kind] = (res.counts[kind] || 0) + 1;
-      }
-      best.get(r.page).push(r);
-    }
-    const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
-    const shown = [];
-    for (const page of order) {
-      const kind = groupOf(m, page)[0];
+      if (seen[r.page]) continue;
+      const g = groupOf(m, r.page), kind = g[0];
+      if (opt.team && g[1] !== opt.team) continue;
+      seen[r.page] = 1;
+      res.counts[kind] = (res.counts[kind] || 0) + 1;
       if (opt.kind && kind !== opt.kind) continue;
       res.total++;
-      if (shown.length < limit) shown.push([page, kind]);
+      if (shown.length < limit) shown.push([r.page, kind]), best.set(r.page, []);
     }
+    for (const r of recs) if (r.sec > 0 && best.has(r.page)) best.get(r.page).push(r);
+    const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
     for (const [page, kind] of shown) {
       let [url, title, crumbs, recs] = await pageOf(m, page);
       // From disk, a folder URL shows a listing, not its index.html.
       if (root.startsWith("file:") && url.endsWith("/")) url += "index.html";
-      const sections = best.get(page).filter((r) => r.sec > 0).slice(0, 3).map((r) => {
+      const sections = best.get(page).slice(0, 3).map((r) => {
         const [id, t, text] = recs[r.sec];
-        return { url: root + url.slice(1) + "#" + id, title: t, excerpt: excerpt(text, matched) };
+        return { url: root + url.slice(1) + "#" + (id || slug(t)), title: t, excerpt: excerpt(text, matched) };
       });
       res.push({ url: root + url.slice(1), title, kind, crumbs, excerpt: excerpt(recs[0][2], matched), sections });
     }

@@ -208,6 +208,7 @@ func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
 			return 0, err
 		}
 	}
+	files = append(files, search.File{Path: search.ModulePath, Data: []byte(search.Module)})
 	for _, f := range files {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {
 			return 0, err

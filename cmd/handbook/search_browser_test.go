@@ -202,3 +202,37 @@ func TestBrowserSearchFromDiskAndSubPath(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserSearchModule: the ES module entry point, imported from a site
+// served under a sub-path, gives what the page's client gives, including
+// when it is imported before that client has run.
+func TestBrowserSearchModule(t *testing.T) {
+	ctx := browser(t)
+	sub := filepath.Join(t.TempDir(), "public")
+	smallSite(t, sub, "https://example.com/sub/")
+	srv := httptest.NewServer(siteHandler(sub, "/sub/"))
+	t.Cleanup(srv.Close)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/sub/roles/lead/"), chromedp.WaitVisible(`#hb-q`))
+	got := get(t, ctx, chromedp.Evaluate[string](`(async () => {
+		const m = await import(new URL("search/search.mjs", handbook.search.root).href);
+		const [a, b] = await Promise.all([m.search("who aproves", {kind: "process"}), handbook.search("who aproves", {kind: "process"})]);
+		return m.default === m.search && a.length > 0 && JSON.stringify(a) === JSON.stringify(b) ? "same" : JSON.stringify([a, b]);
+	})()`, chromedp.EvalAwaitPromise))
+	if got != "same" {
+		t.Errorf("the module's results differ from the client's: %s", got)
+	}
+	// Imported by a module script in the page, which may run before the
+	// deferred client: it waits for it.
+	got = get(t, ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
+		const html = '<script type="module">import { search } from "' + new URL("search/search.mjs", handbook.search.root).href +
+			'"; search("design").then((rs) => parent.postMessage(rs.map((r) => r.title).join(","), "*"), (e) => parent.postMessage(String(e), "*"));</scr' + 'ipt>' +
+			'<script src="' + document.querySelector('script[src*="search"]').src + '" defer></scr' + 'ipt>';
+		addEventListener("message", (e) => resolve(e.data), {once: true});
+		const f = document.createElement("iframe");
+		f.srcdoc = html;
+		document.body.append(f);
+	})`, chromedp.EvalAwaitPromise))
+	if !strings.Contains(got, "Design Review") {
+		t.Errorf("module imported before the client: results %q; want Design Review among them", got)
+	}
+}

@@ -17,7 +17,7 @@ var corpusMu sync.Mutex
 // pagesOf returns the records a build of the generated n-page handbook
 // indexes: the generator's real input to search.Build, not texts read back
 // from an index (those are clipped).
-func pagesOf(b *testing.B, n int) []search.Page {
+func pagesOf(b testing.TB, n int) []search.Page {
 	b.Helper()
 	corpusMu.Lock()
 	defer corpusMu.Unlock()

@@ -61,8 +61,12 @@ type PageMeta struct {
 	Recs                           []Rec
 }
 
-// Rec is one record's stored text, trimmed to textLimit characters: enough
-// for excerpts and phrase checks, small enough to ship.
+// Rec is one record's stored text: its lead, cut at a word to leadLimit
+// characters for a page (its summary and intro) and sectionLimit for a
+// section. It is what results show as excerpts and what quoted phrases are
+// checked against. The text is most of what a result costs to fetch and
+// of the whole index, so only the lead is kept: a page's summary says what
+// it is about, and a section's first words what it is for.
 type Rec struct {
 	ID, Title, Text string
 }
@@ -74,7 +78,7 @@ type Group struct {
 }
 
 // Posting says that a term occurs in section Sec (0: the page record) of
-// page Page with the given impact: a BM25F score scaled to 1..127, plus
+// page Page with the given impact: a BM25F score scaled to 1..impactLevels, plus
 // titleFlag when the term is in the record's title.
 type Posting struct {
 	Page, Sec int
@@ -82,10 +86,11 @@ type Posting struct {
 }
 
 const (
-	titleFlag   = 128
-	textLimit   = 1000 // characters of text stored per record
-	maxPostings = 1000 // postings kept per term, the highest impacts (and every title's)
-	k1, bParam  = 1.2, 0.75
+	titleFlag    = 128
+	leadLimit    = 160 // characters of text stored for a page's own record
+	sectionLimit = 48  // and for each of its sections
+	maxPostings  = 500 // postings kept per term, the highest impacts (and every title's)
+	k1, bParam   = 1.2, 0.75
 )
 
 // Field weights: a word in a title counts eight times one in the body.
@@ -95,20 +100,22 @@ var weights = [4]float64{8, 3, 2, 1} // title, headings, summary, body
 // their counts per field, and its fields' lengths in terms.
 type record struct {
 	page, sec int
+	worker    int // the counter that numbered its terms
 	terms     []termCount
 	lens      [4]int
 }
 
-// termCount is how often a term occurs in each field of a record.
+// termCount is how often a term occurs in each field of a record; the term
+// is the counter's number for it.
 type termCount struct {
-	term string
-	n    [4]int32
+	id int32
+	n  [4]int32
 }
 
 // Build makes the index of pages. Pages are cut into terms in parallel, one
 // page per task; everything that depends on order (term ids, postings,
-// scores) is then done in page order, so the index is the same whatever
-// the scheduling.
+// scores) is then done in page order or term order, so the index is the
+// same whatever the scheduling.
 func Build(pages []Page) *Index {
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b Page) int {
@@ -116,7 +123,7 @@ func Build(pages []Page) *Index {
 	})
 	idx := &Index{Pages: make([]PageMeta, len(pages))}
 	perPage := make([][]record, len(pages))
-	each(len(pages), func(c *counter, i int) {
+	counters := each(len(pages), func(c *counter, i int) {
 		idx.Pages[i], perPage[i] = c.page(i, &pages[i])
 	})
 	for i, p := range pages {
@@ -124,37 +131,65 @@ func Build(pages []Page) *Index {
 			idx.Groups = append(idx.Groups, Group{Kind: p.Kind, Team: p.Team, First: i})
 		}
 	}
-	idx.score(slices.Concat(perPage...))
+	idx.score(slices.Concat(perPage...), counters)
 	return idx
 }
 
 // each runs f(c, i) for i in [0, n) on one goroutine per CPU, each with its
-// own counter.
-func each(n int, f func(c *counter, i int)) {
+// own counter, and returns the counters.
+func each(n int, f func(c *counter, i int)) []*counter {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	cs := make([]*counter, workers)
+	for w := range cs {
+		cs[w] = &counter{worker: w, ids: map[string]int32{}}
+	}
+	var next atomic.Int64
+	parallel(workers, workers, func(w int) {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= n {
+				return
+			}
+			f(cs[w], i)
+		}
+	})
+	return cs
+}
+
+// parallel runs f(i) for i in [0, n) on up to workers goroutines.
+func parallel(n, workers int, f func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for range min(n, workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := &counter{seen: map[string]int{}}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
 					return
 				}
-				f(c, i)
+				f(i)
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-// counter cuts records into terms, reusing its buffers between records.
+// counter cuts records into terms, reusing its buffers between records. It
+// numbers the terms it meets, once for all its records, so that neither a
+// record nor the scoring after needs a map of terms: per term it keeps the
+// serial number of the last record that had it (stamp) and where in that
+// record's terms it is (at).
 type counter struct {
-	seen  map[string]int // term → index in the record's terms
-	terms []string
+	worker int
+	ids    map[string]int32
+	terms  []string // by number
+	stamp  []int32
+	at     []int32
+	serial int32
+	words  []string
+	buf    []termCount
 }
 
 // page makes what the index keeps of page i and its records.
@@ -165,10 +200,10 @@ func (c *counter) page(i int, p *Page) (PageMeta, []record) {
 	for j, s := range p.Sections {
 		heads[j] = s.Title
 	}
-	meta.Recs = append(meta.Recs, Rec{Text: clip(p.Summary + " " + p.Intro)})
+	meta.Recs = append(meta.Recs, Rec{Text: clip(p.Summary+" "+p.Intro, leadLimit)})
 	recs = append(recs, c.record(i, 0, p.Title, strings.Join(heads, " "), p.Summary, p.Intro))
 	for j, s := range p.Sections {
-		meta.Recs = append(meta.Recs, Rec{ID: s.ID, Title: s.Title, Text: clip(s.Text)})
+		meta.Recs = append(meta.Recs, Rec{ID: s.ID, Title: s.Title, Text: clip(s.Text, sectionLimit)})
 		recs = append(recs, c.record(i, j+1, s.Title, strings.Join(s.Path, " "), "", s.Text))
 	}
 	return meta, recs
@@ -176,28 +211,40 @@ func (c *counter) page(i int, p *Page) (PageMeta, []record) {
 
 // record counts the terms of one record's four fields.
 func (c *counter) record(page, sec int, fields ...string) record {
-	r := record{page: page, sec: sec}
-	clear(c.seen)
+	r := record{page: page, sec: sec, worker: c.worker}
+	c.serial++
+	c.buf = c.buf[:0]
 	for f, text := range fields {
-		c.terms = appendTerms(c.terms[:0], text)
-		r.lens[f] = len(c.terms)
-		for _, t := range c.terms {
-			k, ok := c.seen[t]
+		c.words = appendTerms(c.words[:0], text)
+		r.lens[f] = len(c.words)
+		for _, t := range c.words {
+			id, ok := c.ids[t]
 			if !ok {
-				k = len(r.terms)
-				c.seen[t] = k
-				r.terms = append(r.terms, termCount{term: t})
+				id = int32(len(c.terms))
+				t = strings.Clone(t) // not the page's whole text
+				c.ids[t] = id
+				c.terms = append(c.terms, t)
+				c.stamp = append(c.stamp, 0)
+				c.at = append(c.at, 0)
 			}
-			r.terms[k].n[f]++
+			if c.stamp[id] != c.serial {
+				c.stamp[id] = c.serial
+				c.at[id] = int32(len(c.buf))
+				c.buf = append(c.buf, termCount{id: id})
+			}
+			c.buf[c.at[id]].n[f]++
 		}
 	}
+	r.terms = slices.Clone(c.buf)
 	return r
 }
 
 // score computes every posting's impact with BM25F: per-field term
 // frequencies, normalised by the field's length against its average and
-// weighted, are summed before saturation.
-func (idx *Index) score(recs []record) {
+// weighted, are summed before saturation. The counters' term numbers are
+// mapped to the sorted dictionary's, and each term's hits are laid out in
+// one array, term after term, in record order.
+func (idx *Index) score(recs []record, cs []*counter) {
 	var avg [4]float64
 	for _, r := range recs {
 		for f := range r.lens {
@@ -207,60 +254,73 @@ func (idx *Index) score(recs []record) {
 	for f := range avg {
 		avg[f] = max(avg[f]/float64(max(1, len(recs))), 1)
 	}
+	var terms []string
+	for _, c := range cs {
+		terms = append(terms, c.terms...)
+	}
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	remap := make([][]int32, len(cs))
+	for w, c := range cs {
+		remap[w] = make([]int32, len(c.terms))
+		for i, t := range c.terms {
+			j, _ := slices.BinarySearch(terms, t)
+			remap[w][i] = int32(j)
+		}
+	}
+	start := make([]int32, len(terms)+1)
+	for _, r := range recs {
+		for _, tc := range r.terms {
+			start[remap[r.worker][tc.id]+1]++
+		}
+	}
+	for i := range terms {
+		start[i+1] += start[i]
+	}
 	type hit struct {
 		rec   int32
-		tf    float64
 		title bool
+		tf    float64 // then the score
 	}
-	ids := map[string]int{}
-	var hits [][]hit
-	var terms []string
+	hits := make([]hit, start[len(terms)])
+	fill := slices.Clone(start[:len(terms)])
 	for ri, r := range recs {
 		var norm [4]float64
 		for f := range norm {
 			norm[f] = 1 - bParam + bParam*float64(r.lens[f])/avg[f]
 		}
+		m := remap[r.worker]
 		for _, tc := range r.terms {
 			tf := 0.0
 			for f, n := range tc.n {
 				tf += float64(n) * weights[f] / norm[f]
 			}
-			id, ok := ids[tc.term]
-			if !ok {
-				id = len(terms)
-				ids[tc.term] = id
-				terms = append(terms, tc.term)
-				hits = append(hits, nil)
-			}
-			hits[id] = append(hits[id], hit{int32(ri), tf, tc.n[0] > 0})
+			g := m[tc.id]
+			hits[fill[g]] = hit{int32(ri), tc.n[0] > 0, tf}
+			fill[g]++
 		}
 	}
-	order := make([]int, len(terms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
 	n := float64(len(recs))
 	top := 0.0
-	for _, hs := range hits {
+	for t := range terms {
+		hs := hits[start[t]:start[t+1]]
 		df := float64(len(hs))
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		for j, h := range hs {
 			s := idf * h.tf * (k1 + 1) / (h.tf + k1)
-			hs[j].tf = s // the score, from here on
+			hs[j].tf = s
 			top = max(top, s)
 		}
 	}
-	idx.Terms = make([]string, len(terms))
+	idx.Terms = terms
 	idx.DF = make([]int, len(terms))
 	idx.Postings = make([][]Posting, len(terms))
-	for i, id := range order {
-		hs := hits[id]
-		idx.Terms[i] = terms[id]
-		idx.DF[i] = len(hs)
+	parallel(len(terms), runtime.GOMAXPROCS(0), func(t int) {
+		hs := hits[start[t]:start[t+1]]
+		idx.DF[t] = len(hs)
 		ps := make([]Posting, len(hs))
 		for j, h := range hs {
-			imp := 1 + int(h.tf/top*126)
+			imp := 1 + int(h.tf/top*(impactLevels-1))
 			if h.title {
 				imp |= titleFlag
 			}
@@ -280,36 +340,43 @@ func (idx *Index) score(recs []record) {
 			for titles < len(ps) && ps[titles].Impact&titleFlag != 0 {
 				titles++
 			}
-			ps = ps[:max(titles, min(len(ps), maxPostings))]
+			ps = slices.Clone(ps[:max(titles, min(len(ps), maxPostings))])
 			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Sec, b.Sec)) })
 		}
-		idx.Postings[i] = ps
-	}
+		idx.Postings[t] = ps
+	})
 }
 
 // clip normalises white space (as strings.Fields and a join with single
-// spaces would) and keeps the first textLimit characters, in one pass that
-// stops at the limit.
-func clip(s string) string {
+// spaces would) and keeps at most limit characters, ending after a whole
+// word when the text is longer (a single word longer than limit is cut),
+// in one pass that stops at the limit.
+func clip(s string, limit int) string {
 	var b strings.Builder
-	b.Grow(min(len(s), 4*textLimit))
-	n, space := 0, false
+	b.Grow(min(len(s), 4*limit))
+	n, space, lastSpace := 0, false, -1
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
 		if space {
+			if n+1 >= limit {
+				return b.String() // no room for a space and a letter
+			}
+			lastSpace = b.Len()
 			b.WriteByte(' ')
 			space = false
-			if n++; n == textLimit {
-				break
-			}
+			n++
 		}
-		b.WriteRune(r)
-		if n++; n == textLimit {
+		if n == limit { // the word being copied does not fit
+			if lastSpace >= 0 {
+				return b.String()[:lastSpace]
+			}
 			break
 		}
+		b.WriteRune(r)
+		n++
 	}
 	return b.String()
 }

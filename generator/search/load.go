@@ -46,7 +46,7 @@ func Load(fsys fs.FS) (*Index, error) {
 	}
 	idx.Postings = make([][]Posting, len(idx.Terms))
 	for _, p := range m.Post {
-		var shard map[string][]int
+		var shard map[string]string
 		if err := readShard(fsys, name(p[1]), &shard); err != nil {
 			return nil, err
 		}
@@ -55,10 +55,9 @@ func Load(fsys fs.FS) (*Index, error) {
 			if !ok {
 				return nil, fmt.Errorf("search index: postings for %q, which the dictionary lacks", t)
 			}
-			page := 0
-			for j := 0; j+2 < len(enc); j += 3 {
-				page += enc[j]
-				idx.Postings[i] = append(idx.Postings[i], Posting{Page: page, Sec: enc[j+1], Impact: enc[j+2]})
+			var err error
+			if idx.Postings[i], err = decodePostings(enc); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -81,7 +80,17 @@ func Load(fsys fs.FS) (*Index, error) {
 				}
 			}
 			for _, r := range recs {
+				if s, ok := slug(r[1]); ok && r[0] == "" {
+					r[0] = s
+				}
 				p.Recs = append(p.Recs, Rec{ID: r[0], Title: r[1], Text: r[2]})
+			}
+		}
+	}
+	for i, ps := range idx.Postings {
+		for _, p := range ps {
+			if p.Page < 0 || p.Page >= len(idx.Pages) || p.Sec < 0 || p.Sec >= len(idx.Pages[p.Page].Recs) {
+				return nil, fmt.Errorf("search index: a posting of %q points past the pages", idx.Terms[i])
 			}
 		}
 	}

@@ -164,3 +164,18 @@ func TestRelatedTableInClient(t *testing.T) {
 		t.Error("assets/search.js does not carry synonyms.go's related table as it is")
 	}
 }
+
+// TestPostingsRoundTrip: what encodePostings writes, decodePostings reads
+// back, sections past 7 and titles included; bad input is an error.
+func TestPostingsRoundTrip(t *testing.T) {
+	ps := []Posting{{0, 0, 1}, {0, 3, 63 | titleFlag}, {5, 7, 12}, {5, 40, 1 | titleFlag}, {70000, 2, 30}}
+	got, err := decodePostings(encodePostings(ps))
+	if err != nil || !reflect.DeepEqual(got, ps) {
+		t.Errorf("round trip: %v, %v; want %v", got, err, ps)
+	}
+	for _, bad := range []string{"g", "A", "A!", "é"} {
+		if _, err := decodePostings(bad); err == nil {
+			t.Errorf("decodePostings(%q) succeeded", bad)
+		}
+	}
+}

@@ -17,9 +17,9 @@ const Dir = "search/index"
 // because they are fetched only for the results shown, and so that a large
 // handbook stays under one file per 25 pages (hosts limit file counts).
 const (
-	dictShardBytes = 6 << 10
+	dictShardBytes = 12 << 10
 	postShardBytes = 8 << 10
-	packBytes      = 64 << 10
+	packBytes      = 20 << 10
 )
 
 // File is one file of the index.
@@ -75,14 +75,14 @@ func (idx *Index) Files() ([]File, error) {
 		lo = hi
 	}
 
-	// Postings: per term, page deltas, section numbers and impacts.
+	// Postings: per term, a string (encode.go).
 	for lo := 0; lo < len(idx.Terms); {
-		shard := map[string][]int{}
+		shard := map[string]string{}
 		hi, size := lo, 0
 		for hi < len(idx.Terms) && (hi == lo || size < postShardBytes) {
 			enc := encodePostings(idx.Postings[hi])
 			shard[idx.Terms[hi]] = enc
-			size += len(idx.Terms[hi]) + 4*len(enc)
+			size += len(idx.Terms[hi]) + len(enc) + 6
 			hi++
 		}
 		name, err := emit("p", shard)
@@ -101,7 +101,11 @@ func (idx *Index) Files() ([]File, error) {
 			p := idx.Pages[hi]
 			recs := make([][3]string, len(p.Recs))
 			for i, r := range p.Recs {
-				recs[i] = [3]string{r.ID, r.Title, r.Text}
+				id := r.ID
+				if s, ok := slug(r.Title); ok && s == id {
+					id = "" // the client slugs the title
+				}
+				recs[i] = [3]string{id, r.Title, r.Text}
 				size += len(r.ID) + len(r.Title) + len(r.Text)
 			}
 			pack = append(pack, []any{p.URL, p.Title, p.Crumbs, recs})
@@ -122,17 +126,6 @@ func (idx *Index) Files() ([]File, error) {
 	}
 	files = append(files, File{Path: Dir + "/manifest.js", Data: wrap("manifest", data)})
 	return files, nil
-}
-
-// encodePostings flattens postings to page delta, section, impact triples.
-func encodePostings(ps []Posting) []int {
-	out := make([]int, 0, 3*len(ps))
-	prev := 0
-	for _, p := range ps {
-		out = append(out, p.Page-prev, p.Sec, p.Impact)
-		prev = p.Page
-	}
-	return out
 }
 
 func marshal(v any) ([]byte, error) {

@@ -52,14 +52,26 @@ func FuzzWordsFastPath(f *testing.F) {
 }
 
 // TestClip holds clip to its definition: fields joined by one space, cut
-// to textLimit characters.
+// to the limit after a whole word (or inside a word longer than the limit).
 func TestClip(t *testing.T) {
-	long := strings.Repeat("wörd  ", textLimit)
-	for _, s := range []string{"", "  a \n b\t", long, long[:2*textLimit-1], strings.Repeat("x", textLimit+5), strings.Repeat("ab ", textLimit/3) + "cd"} {
-		want := []rune(strings.Join(strings.Fields(s), " "))
-		want = want[:min(len(want), textLimit)]
-		if got := clip(s); got != string(want) {
-			t.Errorf("clip(%.20q…) = %.20q… (%d); want %d characters", s, got, len([]rune(got)), len(want))
+	for _, tt := range []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"", 10, ""},
+		{"  a \n b\t", 10, "a b"},
+		{"one two three", 13, "one two three"},
+		{"one two three", 12, "one two"},
+		{"one two three", 8, "one two"},
+		{"one two three", 7, "one two"},
+		{"one two three", 6, "one"},
+		{"wörd wörd wörd", 9, "wörd wörd"},
+		{"xxxxxxxxxxxx yy", 5, "xxxxx"},
+		{strings.Repeat("ab ", 100), 10, "ab ab ab"},
+	} {
+		if got := clip(tt.in, tt.limit); got != tt.want {
+			t.Errorf("clip(%q, %d) = %q; want %q", tt.in, tt.limit, got, tt.want)
 		}
 	}
 }
