@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
+	"slices"
 	"net/http"
 	"os/exec"
 	"strings"
@@ -68,8 +68,9 @@ type answer struct {
 	URLs []string `json:"urls"`
 }
 
-// warmRuns is how often a warm query is timed; its fastest run counts, so
-// that a busy machine's pauses are not taken for the query's cost.
+// warmRuns is how often a warm query is timed; its median run counts, so
+// that one pause of a busy machine is not taken for the query's cost while
+// a query that is slow every time still is.
 const warmRuns = 5
 
 // measure runs each query cold (a fresh page, no cache), then the next
@@ -131,15 +132,16 @@ func measure(base string, qs []corpus.Query, fn string) (*browserFigures, error)
 			return nil, err
 		}
 		f.later = append(f.later, float64(sent.Load()))
-		warm := math.Inf(1)
+		runs := make([]float64, 0, warmRuns)
 		for range warmRuns {
 			a, err = query(next)
 			if err != nil {
 				return nil, err
 			}
-			warm = min(warm, a.MS)
+			runs = append(runs, a.MS)
 		}
-		f.warm = append(f.warm, warm)
+		slices.Sort(runs)
+		f.warm = append(f.warm, runs[len(runs)/2])
 	}
 	return f, nil
 }

@@ -134,7 +134,7 @@ func run(n, nq int) error {
 	row("MRR@10, browser sample", "", fmt.Sprintf("%.3f", oursSampleMRR), na(func(*browserFigures) string { return fmt.Sprintf("%.3f", pfMRR) }))
 	row("one-typo zero results, browser sample", "", fmt.Sprintf("%d of %d", oursSampleZero, sampleTypos), na(func(*browserFigures) string { return fmt.Sprintf("%d of %d", pfZero, sampleTypos) }))
 	fmt.Println("(index sizes: handbook files are gzipped here for the count; Pagefind's files are compressed already)")
-	fmt.Printf("(query time: each query's fastest of %d warm runs; load average at the start %s, at the end %s)\n", warmRuns, loadStart, loadAvg())
+	fmt.Printf("(query time: each query's median of %d warm runs; load average at the start %s, at the end %s)\n", warmRuns, loadStart, loadAvg())
 	return nil
 }
 
