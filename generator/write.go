@@ -61,6 +61,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 	if err != nil {
 		return err
 	}
+	batch := theme.NewBatch()
 	return parallel(ctx, len(views), func(i int) error {
 		v := views[i]
 		sidebar := sidebars[s.tree.SidebarKey(v.URL)]
@@ -68,7 +69,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 		if html, ok := s.cache.rendered(v.URL, key); ok {
 			return out.WriteFile(layout.OutputPath(v.URL), html)
 		}
-		v.Sidebar = theme.MarkCurrent(sidebar.html, v.URL)
+		v.Sidebar = sidebar.html // batch.Render marks v's link in it
 		if v.Page != nil {
 			body, err := s.body(v.Page)
 			if err != nil {
@@ -76,7 +77,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 			}
 			v.Content = body
 		}
-		html, err := theme.Render(v)
+		html, err := batch.Render(v)
 		if err != nil {
 			return err
 		}
