@@ -141,10 +141,25 @@ func (sb *sidebarHTML) markAt(href, base, up string) int {
 // hrefValue returns the value of the href the sidebar template writes for a
 // link to url, escaping included, as MarkCurrent looks for it.
 func (t *Theme) hrefValue(url string) (string, bool) {
+	if u := t.URL(url); plainURL(u) {
+		return u, true // no escaper changes it
+	}
 	var buf strings.Builder
 	if err := t.href.Execute(&buf, url); err != nil {
 		return "", false
 	}
 	s := buf.String()
 	return strings.TrimSuffix(strings.TrimPrefix(s, `<a href="`), `">`), true
+}
+
+// plainURL reports whether u has only bytes that html/template's URL
+// filter, normaliser and attribute escaper all leave alone.
+func plainURL(u string) bool {
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -75,6 +76,22 @@ func TestBatchRenderEqualsRenderingTheSidebarInPlace(t *testing.T) {
 				if cap(got) != len(got) {
 					t.Errorf("%s, base %s, %s: cap %d for len %d; want the page allocated at its size", name, base, v.URL, cap(got), len(got))
 				}
+			}
+		}
+	}
+}
+
+func TestHrefValueFastPathAgreesWithTheTemplate(t *testing.T) {
+	for _, base := range []string{"/", "/hb/", "/a b/"} {
+		th := load(t, fstest.MapFS{}, base)
+		for _, url := range []string{"/", "/roles/x/", "/a b/", "/r&d/", "/x+y/", "/caf\u00e9/", "/a%20b/", "/q?x=1", "/it's/", "/~u/a_b.c-d/"} {
+			var buf strings.Builder
+			if err := th.href.Execute(&buf, url); err != nil {
+				t.Fatal(err)
+			}
+			want := strings.TrimSuffix(strings.TrimPrefix(buf.String(), `<a href="`), `">`)
+			if got, ok := th.hrefValue(url); !ok || got != want {
+				t.Errorf("base %q: hrefValue(%q) = %q, %v; want %q", base, url, got, ok, want)
 			}
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/teamhandbook/handbook/generator/org"
 )
@@ -32,6 +33,7 @@ type Theme struct {
 	Assets   []Asset
 	assetURL map[string]string
 	base     string
+	onces    sync.Map // partial name → template.HTML; see once
 }
 
 // Asset is a static file, written under a name that changes with its
