@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -91,11 +90,11 @@ func (s *site) body(p *page.Page) (template.HTML, error) {
 	if html, ok := s.cache.body(s, p); ok {
 		return html, nil
 	}
-	var body bytes.Buffer
-	if err := s.md.Render(&body, s.docs[p], s.rewrite(p)); err != nil {
+	body, err := s.md.RenderString(s.docs[p], s.rewrite(p))
+	if err != nil {
 		return "", err
 	}
-	html := template.HTML(body.String())
+	html := template.HTML(body)
 	s.cache.keepBody(s, p, html)
 	return html, nil
 }
