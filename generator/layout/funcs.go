@@ -55,6 +55,7 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 		},
 		"list": func(v ...*org.Node) []*org.Node { return v },
 		"once": t.once,
+		"link": t.link,
 		"inc":  func(i int) int { return i + 1 },
 		"sub":  func(a, b int) int { return a - b },
 	}
@@ -77,6 +78,29 @@ func (t *Theme) once(name string) (template.HTML, error) {
 	t.onces.Store(name, html)
 	return html, nil
 }
+
+// link returns a link to the site path u reading title, as the template
+// <a href="{{url u}}">{{title}}</a> writes it (it is that template). Pages
+// link to the same pages over and over (breadcrumbs, backlinks, roles):
+// each link is rendered once and kept, which spares the url function and
+// three escapers per link on every page.
+func (t *Theme) link(u, title string) (template.HTML, error) {
+	k := linkKey{u, title}
+	if v, ok := t.links.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	var buf strings.Builder
+	if err := t.linkTmpl.Execute(&buf, k); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	t.links.Store(k, html)
+	return html, nil
+}
+
+// linkKey is a link's path and text. The cache holds strings, not pages:
+// serve renders with one Theme while pages change under it.
+type linkKey struct{ URL, Title string }
 
 // URL prefixes a site path with the path the site is served under.
 func (t *Theme) URL(p string) string {

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -92,6 +93,23 @@ func TestHrefValueFastPathAgreesWithTheTemplate(t *testing.T) {
 			want := strings.TrimSuffix(strings.TrimPrefix(buf.String(), `<a href="`), `">`)
 			if got, ok := th.hrefValue(url); !ok || got != want {
 				t.Errorf("base %q: hrefValue(%q) = %q, %v; want %q", base, url, got, ok, want)
+			}
+		}
+	}
+}
+
+func TestLinkIsTheTemplatesLink(t *testing.T) {
+	th := load(t, fstest.MapFS{}, "/hb/")
+	tmpl := template.Must(template.New("x").Funcs(th.funcs(nil)).Parse(`<a href="{{url .URL}}">{{.Title}}</a>`))
+	for _, k := range []linkKey{{"/roles/x/", "X"}, {"/a b/", `R&D <"quoted"> + 'x'`}, {"/caf\u00e9/?q=1#f", "Café"}, {"javascript:alert(1)", "bad"}} {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, k); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // computed, then kept
+			got, err := th.link(k.URL, k.Title)
+			if err != nil || string(got) != want.String() {
+				t.Errorf("link(%q, %q) = %s, %v; want %s", k.URL, k.Title, got, err, want.String())
 			}
 		}
 	}

@@ -34,6 +34,8 @@ type Theme struct {
 	assetURL map[string]string
 	base     string
 	onces    sync.Map // partial name → template.HTML; see once
+	links    sync.Map // linkKey → template.HTML; see link
+	linkTmpl *template.Template
 }
 
 // Asset is a static file, written under a name that changes with its
@@ -79,6 +81,7 @@ func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
 	}
 	funcs := t.funcs(g)
 	t.href = template.Must(template.New("href").Funcs(funcs).Parse(`<a href="{{url .}}">`))
+	t.linkTmpl = template.Must(template.New("link").Funcs(funcs).Parse(`<a href="{{url .URL}}">{{.Title}}</a>`))
 	baseFile, ok := files["base.html"]
 	if !ok {
 		return nil, fmt.Errorf("templates: no base.html")
