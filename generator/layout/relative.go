@@ -37,9 +37,10 @@ func upTo(file string) string {
 // appendRelative appends html to dst with the base of every site link
 // replaced by up, in one pass and without allocating beyond dst's growth.
 func appendRelative(dst, html []byte, base, up string) []byte {
+	needle := linkNeedle(base)
 	done := 0 // html[:done] is in dst
 	for at := 0; ; {
-		v := nextLink(html, at, base)
+		v := nextLink(html, at, needle)
 		if v < 0 {
 			break
 		}
@@ -51,23 +52,28 @@ func appendRelative(dst, html []byte, base, up string) []byte {
 	return append(dst, html[done:]...)
 }
 
+// linkNeedle is what nextLink looks for: an attribute value that starts
+// with base. Looking for the base along with the `="` skips at once the
+// many values that cannot be site links (chroma's class="…" in code).
+func linkNeedle(base string) []byte {
+	return []byte(`="` + base)
+}
+
 // nextLink returns the offset, at or after at, of the next link attribute
 // value that starts with base (a site link that relative rewrites), or -1.
-func nextLink(html []byte, at int, base string) int {
+// needle is linkNeedle(base).
+func nextLink(html []byte, at int, needle []byte) int {
 	for {
-		i := bytes.Index(html[at:], []byte(`="`))
+		i := bytes.Index(html[at:], needle)
 		if i < 0 {
 			return -1
 		}
 		v := at + i + 2 // the value starts here
 		at = v
-		if !isURLAttr(html[:v-2]) {
+		if !isURLAttr(html[:v-2]) || bytes.HasPrefix(html[v:], []byte("//")) {
 			continue
 		}
-		val := html[v:]
-		if bytes.HasPrefix(val, []byte(base)) && !bytes.HasPrefix(val, []byte("//")) {
-			return v
-		}
+		return v
 	}
 }
 

@@ -95,8 +95,9 @@ func (b *Batch) sidebar(html template.HTML) *sidebarHTML {
 		}
 		at = end + 1
 	}
+	needle := linkNeedle(t.base)
 	for at := 0; ; {
-		v := nextLink(src, at, t.base)
+		v := nextLink(src, at, needle)
 		if v < 0 {
 			break
 		}

@@ -33,6 +33,7 @@ type Theme struct {
 	Assets   []Asset
 	assetURL map[string]string
 	base     string
+	needle   []byte // linkNeedle(base)
 	onces    sync.Map // partial name → template.HTML; see once
 	links    sync.Map // linkKey → template.HTML; see link
 	linkTmpl *template.Template
@@ -57,7 +58,7 @@ type Sources struct {
 // Load reads the templates and assets. base is the URL path the site is
 // served under; g is the build's org graph, which templates query.
 func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
-	t := &Theme{pages: map[string]*template.Template{}, assetURL: map[string]string{}, base: base}
+	t := &Theme{pages: map[string]*template.Template{}, assetURL: map[string]string{}, base: base, needle: linkNeedle(base)}
 	files, err := overlay(src.Templates, src.Site, "templates")
 	if err != nil {
 		return nil, err

@@ -127,7 +127,7 @@ func (t *Theme) relative(sc *scratch, html []byte, up string, sidebar []byte, at
 	sc.links = sc.links[:0]
 	if up != "" {
 		for i := 0; ; {
-			v := nextLink(html, i, t.base)
+			v := nextLink(html, i, t.needle)
 			if v < 0 {
 				break
 			}
