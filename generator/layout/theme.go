@@ -33,7 +33,7 @@ type Theme struct {
 	Assets   []Asset
 	assetURL map[string]string
 	base     string
-	needle   []byte // linkNeedle(base)
+	needle   []byte   // linkNeedle(base)
 	onces    sync.Map // partial name → template.HTML; see once
 	links    sync.Map // linkKey → template.HTML; see link
 	linkTmpl *template.Template
