@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -111,6 +112,32 @@ func TestLinkIsTheTemplatesLink(t *testing.T) {
 			if err != nil || string(got) != want.String() {
 				t.Errorf("link(%q, %q) = %s, %v; want %s", k.URL, k.Title, got, err, want.String())
 			}
+		}
+	}
+}
+
+// A build renders a batch from many goroutines; run with -race.
+func TestBatchRenderConcurrently(t *testing.T) {
+	th := load(t, fstest.MapFS{}, "/")
+	side, err := th.Sidebar([]*nav.Item{{Title: "A", URL: "/a/", Branch: true, Children: []*nav.Item{{Title: "B", URL: "/a/b/"}, {Title: "C", URL: "/a/c/"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := []string{"/a/", "/a/b/", "/a/c/", "/a/b/deeper/"}
+	b := th.NewBatch()
+	var wg sync.WaitGroup
+	got := make([][]byte, 8*len(urls))
+	for i := range got {
+		wg.Go(func() {
+			v := &View{Kind: "page", Title: "T", URL: urls[i%len(urls)], Sidebar: side}
+			got[i], _ = b.Render(v)
+		})
+	}
+	wg.Wait()
+	for i := range got {
+		v := &View{Kind: "page", Title: "T", URL: urls[i%len(urls)], Sidebar: side}
+		if want := inPlace(t, th, v); !bytes.Equal(got[i], want) {
+			t.Errorf("%s rendered concurrently differs from in place", v.URL)
 		}
 	}
 }
