@@ -87,12 +87,19 @@ func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
 	if !ok {
 		return nil, fmt.Errorf("templates: no base.html")
 	}
+	// base.html is parsed once and cloned for each page template (which
+	// defines its own "main"): parsing it twelve times was most of Load,
+	// and Load runs on every build.
+	frame, err := template.New("base.html").Funcs(funcs).Parse(string(baseFile.data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", baseFile.path, err)
+	}
 	for _, name := range pageTemplates {
 		f, ok := files[name]
 		if !ok {
 			return nil, fmt.Errorf("templates: no %s", name)
 		}
-		tmpl, err := template.New("base.html").Funcs(funcs).Parse(string(baseFile.data))
+		tmpl, err := frame.Clone()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", baseFile.path, err)
 		}
