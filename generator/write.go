@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -61,6 +60,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 	if err != nil {
 		return err
 	}
+	batch := theme.NewBatch()
 	return parallel(ctx, len(views), func(i int) error {
 		v := views[i]
 		sidebar := sidebars[s.tree.SidebarKey(v.URL)]
@@ -68,7 +68,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 		if html, ok := s.cache.rendered(v.URL, key); ok {
 			return out.WriteFile(layout.OutputPath(v.URL), html)
 		}
-		v.Sidebar = theme.MarkCurrent(sidebar.html, v.URL)
+		v.Sidebar = sidebar.html // batch.Render marks v's link in it
 		if v.Page != nil {
 			body, err := s.body(v.Page)
 			if err != nil {
@@ -76,7 +76,7 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 			}
 			v.Content = body
 		}
-		html, err := theme.Render(v)
+		html, err := batch.Render(v)
 		if err != nil {
 			return err
 		}
@@ -90,11 +90,11 @@ func (s *site) body(p *page.Page) (template.HTML, error) {
 	if html, ok := s.cache.body(s, p); ok {
 		return html, nil
 	}
-	var body bytes.Buffer
-	if err := s.md.Render(&body, s.docs[p], s.rewrite(p)); err != nil {
+	body, err := s.md.RenderString(s.docs[p], s.rewrite(p))
+	if err != nil {
 		return "", err
 	}
-	html := template.HTML(body.String())
+	html := template.HTML(body)
 	s.cache.keepBody(s, p, html)
 	return html, nil
 }

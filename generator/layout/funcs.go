@@ -17,9 +17,9 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 	return template.FuncMap{
 		"url":       t.URL,
 		"asset":     func(name string) string { return t.assetURL[name] },
-		"kindLabel": func(k any) string { return capitalize(fmt.Sprint(k)) },
+		"kindLabel": func(k any) string { return capitalize(kindString(k)) },
 		"kindPlural": func(k any) string {
-			if s := fmt.Sprint(k); s == string(page.KindProcess) {
+			if s := kindString(k); s == string(page.KindProcess) {
 				return "Processes"
 			} else {
 				return capitalize(s) + "s"
@@ -54,14 +54,69 @@ func (t *Theme) funcs(g *org.Graph) template.FuncMap {
 			return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 		},
 		"list": func(v ...*org.Node) []*org.Node { return v },
+		"once": t.once,
+		"link": t.link,
 		"inc":  func(i int) int { return i + 1 },
 		"sub":  func(a, b int) int { return a - b },
 	}
 }
 
+// once returns the output of the partial name, rendered without data the
+// first time it is asked for and kept for the rest of the build. Every
+// action costs a reflective call per escaper per page; the asset links and
+// fixed navigation of the frame would otherwise be a large share of a
+// page's template time.
+func (t *Theme) once(name string) (template.HTML, error) {
+	if v, ok := t.onces.Load(name); ok {
+		return v.(template.HTML), nil
+	}
+	var buf strings.Builder
+	if err := t.pages["page.html"].ExecuteTemplate(&buf, name, nil); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	t.onces.Store(name, html)
+	return html, nil
+}
+
+// link returns a link to the site path u reading title, as the template
+// <a href="{{url u}}">{{title}}</a> writes it (it is that template). Pages
+// link to the same pages over and over (breadcrumbs, backlinks, roles):
+// each link is rendered once and kept, which spares the url function and
+// three escapers per link on every page.
+func (t *Theme) link(u, title string) (template.HTML, error) {
+	k := linkKey{u, title}
+	if v, ok := t.links.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	var buf strings.Builder
+	if err := t.linkTmpl.Execute(&buf, k); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	t.links.Store(k, html)
+	return html, nil
+}
+
+// linkKey is a link's path and text. The cache holds strings, not pages:
+// serve renders with one Theme while pages change under it.
+type linkKey struct{ URL, Title string }
+
 // URL prefixes a site path with the path the site is served under.
 func (t *Theme) URL(p string) string {
 	return t.base + strings.TrimPrefix(p, "/")
+}
+
+// kindString is fmt.Sprint(k), without fmt's reflection for the kinds
+// templates pass: a page.Kind or a string.
+func kindString(k any) string {
+	switch k := k.(type) {
+	case page.Kind:
+		return string(k)
+	case string:
+		return k
+	}
+	return fmt.Sprint(k)
 }
 
 func capitalize(s string) string {

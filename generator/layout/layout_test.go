@@ -10,7 +10,7 @@ import (
 	"github.com/teamhandbook/handbook/generator/org"
 )
 
-func load(t *testing.T, site fstest.MapFS, base string) *Theme {
+func load(t testing.TB, site fstest.MapFS, base string) *Theme {
 	t.Helper()
 	g, _ := org.Build(nil, nil)
 	th, err := Load(Sources{Templates: handbook.Templates(), Assets: handbook.Assets(), Site: site}, base, g)

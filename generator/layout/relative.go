@@ -20,33 +20,61 @@ var urlAttrs = [][]byte{[]byte(" href"), []byte(" src"), []byte(" action")}
 // rewritten relative to the page published at file (a path inside the
 // output folder, like "roles/x/index.html").
 func relative(html []byte, base, file string) []byte {
-	up := strings.Repeat("../", strings.Count(file, "/"))
-	if up == "" {
-		up = "./"
+	up := upTo(file)
+	return appendRelative(make([]byte, 0, len(html)+len(html)/16), html, base, up)
+}
+
+// upTo returns the prefix that leads from the page published at file back
+// to the root of the site: "../../" for "roles/x/index.html".
+func upTo(file string) string {
+	n := strings.Count(file, "/")
+	if n == 0 {
+		return "./"
 	}
-	var out bytes.Buffer
-	out.Grow(len(html) + len(html)/16)
-	done := 0 // html[:done] is in out
+	return strings.Repeat("../", n)
+}
+
+// appendRelative appends html to dst with the base of every site link
+// replaced by up, in one pass and without allocating beyond dst's growth.
+func appendRelative(dst, html []byte, base, up string) []byte {
+	needle := linkNeedle(base)
+	done := 0 // html[:done] is in dst
 	for at := 0; ; {
-		i := bytes.Index(html[at:], []byte(`="`))
-		if i < 0 {
+		v := nextLink(html, at, needle)
+		if v < 0 {
 			break
+		}
+		dst = append(dst, html[done:v]...)
+		dst = append(dst, up...)
+		done = v + len(base)
+		at = done
+	}
+	return append(dst, html[done:]...)
+}
+
+// linkNeedle is what nextLink looks for: an attribute value that starts
+// with base. Looking for the base along with the `="` skips at once the
+// many values that cannot be site links (chroma's class="…" in code).
+func linkNeedle(base string) []byte {
+	return []byte(`="` + base)
+}
+
+// nextLink returns the offset, at or after at, of the next link attribute
+// value that starts with base (a site link that relative rewrites), or -1.
+// needle is linkNeedle(base).
+func nextLink(html []byte, at int, needle []byte) int {
+	for {
+		i := bytes.Index(html[at:], needle)
+		if i < 0 {
+			return -1
 		}
 		v := at + i + 2 // the value starts here
 		at = v
-		if !isURLAttr(html[:v-2]) {
+		if !isURLAttr(html[:v-2]) || bytes.HasPrefix(html[v:], []byte("//")) {
 			continue
 		}
-		val := html[v:]
-		if bytes.HasPrefix(val, []byte(base)) && !bytes.HasPrefix(val, []byte("//")) {
-			out.Write(html[done:v])
-			out.WriteString(up)
-			done = v + len(base)
-			at = done
-		}
+		return v
 	}
-	out.Write(html[done:])
-	return out.Bytes()
 }
 
 // isURLAttr reports whether b ends with the name of a link attribute.

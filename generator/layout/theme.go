@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/teamhandbook/handbook/generator/org"
 )
@@ -32,6 +33,10 @@ type Theme struct {
 	Assets   []Asset
 	assetURL map[string]string
 	base     string
+	needle   []byte   // linkNeedle(base)
+	onces    sync.Map // partial name → template.HTML; see once
+	links    sync.Map // linkKey → template.HTML; see link
+	linkTmpl *template.Template
 }
 
 // Asset is a static file, written under a name that changes with its
@@ -53,7 +58,7 @@ type Sources struct {
 // Load reads the templates and assets. base is the URL path the site is
 // served under; g is the build's org graph, which templates query.
 func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
-	t := &Theme{pages: map[string]*template.Template{}, assetURL: map[string]string{}, base: base}
+	t := &Theme{pages: map[string]*template.Template{}, assetURL: map[string]string{}, base: base, needle: linkNeedle(base)}
 	files, err := overlay(src.Templates, src.Site, "templates")
 	if err != nil {
 		return nil, err
@@ -77,16 +82,24 @@ func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
 	}
 	funcs := t.funcs(g)
 	t.href = template.Must(template.New("href").Funcs(funcs).Parse(`<a href="{{url .}}">`))
+	t.linkTmpl = template.Must(template.New("link").Funcs(funcs).Parse(`<a href="{{url .URL}}">{{.Title}}</a>`))
 	baseFile, ok := files["base.html"]
 	if !ok {
 		return nil, fmt.Errorf("templates: no base.html")
+	}
+	// base.html is parsed once and cloned for each page template (which
+	// defines its own "main"): parsing it twelve times was most of Load,
+	// and Load runs on every build.
+	frame, err := template.New("base.html").Funcs(funcs).Parse(string(baseFile.data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", baseFile.path, err)
 	}
 	for _, name := range pageTemplates {
 		f, ok := files[name]
 		if !ok {
 			return nil, fmt.Errorf("templates: no %s", name)
 		}
-		tmpl, err := template.New("base.html").Funcs(funcs).Parse(string(baseFile.data))
+		tmpl, err := frame.Clone()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", baseFile.path, err)
 		}

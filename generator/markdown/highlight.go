@@ -75,7 +75,7 @@ func findLexer(lang string) chroma.Lexer {
 	if l == nil {
 		return nil
 	}
-	return chroma.Coalesce(l)
+	return chroma.Coalesce(patient(l))
 }
 
 // renderFencedCodeBlock writes a fenced code block, highlighted when chroma

@@ -17,7 +17,9 @@ package markdown
 
 import (
 	"bufio"
+	"bytes"
 	"io"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -128,19 +130,50 @@ func (r *Renderer) Parse(src []byte) *Doc {
 // given to goldmark, never in the Renderer, so concurrent calls do not affect
 // each other.
 func (r *Renderer) Render(w io.Writer, d *Doc, rewrite func(dest string) string) error {
-	st := &renderState{Writer: bufio.NewWriter(w), rewrite: rewrite}
+	st := &renderState{rewrite: rewrite}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		st.BufWriter = textBuffer{buf} // straight in, no copy through a bufio.Writer
+	} else {
+		bw := writers.Get().(*bufio.Writer)
+		bw.Reset(w)
+		defer func() { bw.Reset(nil); writers.Put(bw) }()
+		st.BufWriter = bw
+	}
 	if d.Title != "" && d.title != nil {
 		st.skip = d.title
 	}
 	return r.md.Renderer().Render(st, d.src, d.root)
 }
 
+// RenderString returns the HTML Render writes. It renders into a buffer
+// reused from page to page, which has long reached a page's size, and
+// copies the result once: growing a new buffer for every page was most of
+// the memory a build allocated for Markdown.
+func (r *Renderer) RenderString(d *Doc, rewrite func(dest string) string) (string, error) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<22 { // a huge page: let it go
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
+	if err := r.Render(buf, d, rewrite); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+var (
+	writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+)
+
 // renderState is the writer handed to goldmark for one Render call. goldmark
 // passes it unchanged to every node rendering function (it uses a writer
 // that already implements util.BufWriter as is), which makes it the one place
 // where per-call data can reach them without shared mutable state.
 type renderState struct {
-	*bufio.Writer
+	util.BufWriter
 	rewrite func(string) string
 	skip    ast.Node // a node left out of the output
 }

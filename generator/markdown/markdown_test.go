@@ -235,3 +235,32 @@ func BenchmarkParseRender(b *testing.B) {
 		}
 	}
 }
+
+// Render writes straight into a *bytes.Buffer, through a pooled bufio.Writer
+// into anything else, and RenderString through a pooled buffer: all three
+// must give the same bytes, call after call.
+func TestRenderIsTheSameWhateverTheWriter(t *testing.T) {
+	src, err := os.ReadFile("testdata/code.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(Options{})
+	d := r.Parse(src)
+	var want bytes.Buffer
+	if err := r.Render(&want, d, testRewrite); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		var sb strings.Builder
+		if err := r.Render(&sb, d, testRewrite); err != nil {
+			t.Fatal(err)
+		}
+		s, err := r.RenderString(d, testRewrite)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sb.String() != want.String() || s != want.String() {
+			t.Errorf("call %d: a strings.Builder got %d bytes, RenderString %d; want the %d of a bytes.Buffer", i, sb.Len(), len(s), want.Len())
+		}
+	}
+}

@@ -21,7 +21,12 @@ type Section struct {
 // and the sections after it. Deeper headings stay in their section's text;
 // the leading heading that became d.Title is left out, as in Text.
 func (d *Doc) Sections() (intro string, sections []Section) {
+	// One walker and one buffer for all sections, sized for the whole
+	// text at once: the text is never longer than the escaped source by
+	// much, and a buffer grown anew for every section was most of what
+	// the search index's text extraction allocated.
 	cur := &textWalker{src: d.src, softBreak: " ", alt: true}
+	cur.buf.Grow(len(d.src))
 	var title string
 	var level int
 	var id string
@@ -32,7 +37,8 @@ func (d *Doc) Sections() (intro string, sections []Section) {
 		} else {
 			sections = append(sections, Section{Level: level, ID: id, Title: title, Text: text})
 		}
-		cur = &textWalker{src: d.src, softBreak: " ", alt: true}
+		cur.buf.Reset()
+		cur.sep = sepNone
 	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n == d.title {
