@@ -53,7 +53,14 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 		return nil, fmt.Errorf("%w: %w", ErrContent, err)
 	}
 	out := newMemory(nil)
-	if _, err := s.write(ctx, theme, out); err != nil {
+	views, err := b.reusePages(ctx, s, theme, out)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.render(ctx, theme, views, out); err != nil {
+		return nil, err
+	}
+	if _, err := s.writeRest(ctx, theme, out, 0); err != nil {
 		return nil, err
 	}
 	b.keepIndex(out)
@@ -107,6 +114,9 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 				dirty[t] = true
 			}
 		}
+	}
+	if err := b.cache.prepare(s, last.theme); err != nil {
+		return nil, err
 	}
 	var views []*layout.View
 	for _, p := range s.pages {
