@@ -35,6 +35,8 @@ type renderCache struct {
 	sidebars map[uint64]template.HTML
 
 	state pageState // for pageKey (pagekey.go)
+	nav   navState  // for navTree (navcache.go)
+	site  siteState // checkOutputs and sitemap (sitecache.go)
 }
 
 type cached struct {

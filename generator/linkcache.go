@@ -20,11 +20,12 @@ type linkCache struct {
 	universe uint64                 // digest of what links may lead to, besides headings
 	anchors  map[string]uint64      // page path → digest of its heading ids
 	results  map[string]*linkResult // page path → its links
+	digests  map[string]uint64      // page path → digest of its links' URLs, for pageKey
 	resolver *link.Resolver         // valid while universe, anchors and page pointers are
 }
 
 func newLinkCache(seed maphash.Seed) *linkCache {
-	return &linkCache{seed: seed, anchors: map[string]uint64{}, results: map[string]*linkResult{}}
+	return &linkCache{seed: seed, anchors: map[string]uint64{}, results: map[string]*linkResult{}, digests: map[string]uint64{}}
 }
 
 // resolve fills s.links and s.targets, resolving again only what changed.
@@ -35,6 +36,7 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 	if u := lc.universeOf(s); u != lc.universe {
 		lc.universe = u
 		clear(lc.results)
+		clear(lc.digests)
 		lc.resolver = nil
 	}
 	var changedAnchors []string
@@ -68,8 +70,13 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 			lc.resolver = s.resolver()
 		}
 		results := make([]*linkResult, len(redo))
+		digests := make([]uint64, len(redo))
 		err := parallel(ctx, len(redo), func(i int) error {
 			results[i] = resolvePage(lc.resolver, s, redo[i])
+			var h maphash.Hash
+			h.SetSeed(lc.seed)
+			keyWriter{&h}.links(results[i].urls)
+			digests[i] = h.Sum64()
 			return nil
 		})
 		if err != nil {
@@ -77,6 +84,7 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 		}
 		for i, p := range redo {
 			lc.results[p.Path] = results[i]
+			lc.digests[p.Path] = digests[i]
 		}
 	}
 	published := make(map[string]bool, len(s.pages))
@@ -89,6 +97,7 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 		if !published[p] {
 			delete(lc.results, p)
 			delete(lc.anchors, p)
+			delete(lc.digests, p)
 		}
 	}
 	s.useLinks(results, diags)

@@ -34,6 +34,7 @@ type pageState struct {
 	places map[string]uint64     // content page URL → digest of its place in tree
 	bars   map[string]sidebar    // sidebar key → the sidebar
 	listed map[*page.Page]listed // each page as lists show it
+	links  map[string]uint64     // page path → digest of s.targets[p] (linkCache.digests)
 }
 
 // listed is the digest of a page as a list shows it (keyWriter.pageLink),
@@ -127,7 +128,7 @@ func (c *renderCache) pageKey(s *site, p *page.Page, sb sidebar) uint64 {
 	k.num(c.sources)
 	k.num(sb.digest)
 	k.num(c.pages[p])
-	k.links(s.targets[p])
+	k.num(c.state.links[p.Path]) // s.targets[p], digested when resolved
 	k.num(c.state.places[p.URL])
 	byMeta, byLink, nMeta, nLink := c.backlinks(s, p)
 	k.num(byMeta)
@@ -139,12 +140,12 @@ func (c *renderCache) pageKey(s *site, p *page.Page, sb sidebar) uint64 {
 }
 
 // reusePages writes to out every content page whose key is that of its
-// last render, from the cache, and returns the views left to render: the
-// other content pages and every generated page.
-func (b *Builder) reusePages(ctx context.Context, s *site, theme *layout.Theme, out output) ([]*layout.View, error) {
+// last render, from the cache, and returns the views left to render (the
+// other content pages and every generated page) and how many it wrote.
+func (b *Builder) reusePages(ctx context.Context, s *site, theme *layout.Theme, out output) ([]*layout.View, int, error) {
 	c := b.cache
 	if err := c.prepare(s, theme); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	stale := make([]bool, len(s.pages))
 	err := parallel(ctx, len(s.pages), func(i int) error {
@@ -157,7 +158,7 @@ func (b *Builder) reusePages(ctx context.Context, s *site, theme *layout.Theme, 
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var views []*layout.View
 	for i, p := range s.pages {
@@ -165,5 +166,5 @@ func (b *Builder) reusePages(ctx context.Context, s *site, theme *layout.Theme, 
 			views = append(views, s.pageView(p))
 		}
 	}
-	return append(views, s.generatedViews()...), nil
+	return append(views, s.generatedViews()...), len(s.pages) - len(views), nil
 }

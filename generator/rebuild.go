@@ -48,12 +48,13 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	for _, f := range b.files {
 		b.cache.pages[f.page] = f.hash
 	}
+	b.cache.state.links = b.links.digests
 	theme, err := s.theme(b.cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrContent, err)
 	}
 	out := newMemory(nil)
-	views, err := b.reusePages(ctx, s, theme, out)
+	views, reused, err := b.reusePages(ctx, s, theme, out)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +65,7 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 		return nil, err
 	}
 	b.keepIndex(out)
-	b.forget(s, out.files)
+	b.forget(s, out.files, len(views)+reused)
 	b.last = &lastBuild{site: s, theme: theme, structural: structural}
 	return &Snapshot{BasePath: s.config.BasePath(), files: out.files}, nil
 }
@@ -115,6 +116,7 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 			}
 		}
 	}
+	b.cache.state.links = b.links.digests
 	if err := b.cache.prepare(s, last.theme); err != nil {
 		return nil, err
 	}
@@ -159,8 +161,14 @@ func (b *Builder) report(rep *Report, s *site, structural, links diag.List) erro
 	return nil
 }
 
-// forget drops cached renders of pages the site no longer has.
-func (b *Builder) forget(s *site, files map[string][]byte) {
+// forget drops cached renders of pages the site no longer has. Every one
+// of this build's views has its render kept, and every page its body, so
+// when there are no more of either than that, nothing went.
+func (b *Builder) forget(s *site, files map[string][]byte, views int) {
+	c := b.cache
+	if len(c.views) == views && len(c.bodies) == len(s.pages) && len(c.sidebars) <= len(files)+64 {
+		return
+	}
 	paths := make(map[string]bool, len(s.pages))
 	for _, p := range s.pages {
 		paths[p.Path] = true

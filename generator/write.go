@@ -110,7 +110,7 @@ func (s *site) body(p *page.Page) (template.HTML, error) {
 // a stage that consumes all pages (a search index) belongs here.
 func (s *site) siteWide(ctx context.Context, theme *layout.Theme, out output) (int, error) {
 	extra := map[string][]byte{
-		"sitemap.xml":             s.sitemap(),
+		"sitemap.xml":             s.cache.sitemap(s), // serve keeps it while the pages stay
 		"schema/frontmatter.json": page.Schema(),
 		"org.json":                s.graph.JSON(s.config.BasePath()),
 		"schema/org.json":         org.ExportSchema(),
