@@ -43,38 +43,50 @@ type listed struct {
 	src, base, digest uint64
 }
 
-// prepare brings the state pageKey reads up to date with s.
-func (c *renderCache) prepare(s *site, theme *layout.Theme) error {
+// prepare brings the state pageKey reads up to date for pages of s.
+func (c *renderCache) prepare(s *site, theme *layout.Theme, pages []*page.Page) error {
 	st := &c.state
 	if st.tree != s.tree || st.base != c.base {
 		st.tree, st.base = s.tree, c.base
 		st.places = make(map[string]uint64, len(s.pages))
 		st.bars = map[string]sidebar{}
 	}
-	for _, p := range s.pages {
+	for _, p := range pages {
 		if _, ok := st.places[p.URL]; !ok {
 			st.places[p.URL] = c.place(s.tree, p.URL)
 		}
-		key := s.tree.SidebarKey(p.URL)
-		if _, ok := st.bars[key]; !ok {
-			sb, err := c.sidebar(theme, s.tree.SidebarFor(p.URL))
-			if err != nil {
-				return err
-			}
-			st.bars[key] = sb
+		if _, err := c.sidebarAt(theme, s.tree, p.URL); err != nil {
+			return err
 		}
 	}
-	if st.listed == nil || len(st.listed) > 2*(len(s.pages)+len(s.drafts)) {
-		st.listed = make(map[*page.Page]listed, len(s.pages)+len(s.drafts))
+	if st.listed == nil || len(st.listed) > 2*len(s.pages) {
+		st.listed = make(map[*page.Page]listed, len(s.pages))
 	}
-	for _, ps := range [][]*page.Page{s.pages, s.drafts} {
-		for _, p := range ps {
-			if l, ok := st.listed[p]; !ok || l.src != c.pages[p] || l.base != c.base {
-				st.listed[p] = listed{src: c.pages[p], base: c.base, digest: c.listedDigest(p)}
-			}
+	for _, p := range pages {
+		if l, ok := st.listed[p]; !ok || l.src != c.pages[p] || l.base != c.base {
+			st.listed[p] = listed{src: c.pages[p], base: c.base, digest: c.listedDigest(p)}
 		}
 	}
 	return nil
+}
+
+// sidebarAt returns the sidebar of the page at url in t, kept per sidebar
+// key while t is the tree prepare last saw. It runs before pages are
+// rendered in parallel, so it needs no lock.
+func (c *renderCache) sidebarAt(theme *layout.Theme, t *nav.Tree, url string) (sidebar, error) {
+	if c == nil || c.state.tree != t || c.state.base != c.base {
+		return c.sidebar(theme, t.SidebarFor(url))
+	}
+	key := t.SidebarKey(url)
+	if sb, ok := c.state.bars[key]; ok {
+		return sb, nil
+	}
+	sb, err := c.sidebar(theme, t.SidebarFor(url))
+	if err != nil {
+		return sidebar{}, err
+	}
+	c.state.bars[key] = sb
+	return sb, nil
 }
 
 // place digests the navigation around url.
@@ -95,8 +107,8 @@ func (c *renderCache) listedDigest(p *page.Page) uint64 {
 	return h.Sum64()
 }
 
-// listedOf returns p's list digest. A page prepare did not see (none
-// should be) is digested now.
+// listedOf returns p's list digest, made now for a page prepare did not
+// see (a draft, or in a rebuild of bodies a page not rendered).
 func (c *renderCache) listedOf(p *page.Page) uint64 {
 	if l, ok := c.state.listed[p]; ok && l.src == c.pages[p] && l.base == c.base {
 		return l.digest
@@ -144,7 +156,7 @@ func (c *renderCache) pageKey(s *site, p *page.Page, sb sidebar) uint64 {
 // other content pages and every generated page) and how many it wrote.
 func (b *Builder) reusePages(ctx context.Context, s *site, theme *layout.Theme, out output) ([]*layout.View, int, error) {
 	c := b.cache
-	if err := c.prepare(s, theme); err != nil {
+	if err := c.prepare(s, theme, s.pages); err != nil {
 		return nil, 0, err
 	}
 	stale := make([]bool, len(s.pages))

@@ -117,14 +117,16 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 		}
 	}
 	b.cache.state.links = b.links.digests
-	if err := b.cache.prepare(s, last.theme); err != nil {
-		return nil, err
-	}
 	var views []*layout.View
+	var pages []*page.Page
 	for _, p := range s.pages {
 		if dirty[p.Path] {
 			views = append(views, s.pageView(p))
+			pages = append(pages, p)
 		}
+	}
+	if err := b.cache.prepare(s, last.theme, pages); err != nil {
+		return nil, err
 	}
 	out := newMemory(b.snap)
 	if err := s.render(ctx, last.theme, views, out); err != nil {

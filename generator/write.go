@@ -155,7 +155,7 @@ func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]s
 		if _, ok := out[key]; ok {
 			continue
 		}
-		sb, err := s.cache.sidebar(theme, s.tree.SidebarFor(v.URL))
+		sb, err := s.cache.sidebarAt(theme, s.tree, v.URL)
 		if err != nil {
 			return nil, err
 		}
