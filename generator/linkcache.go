@@ -87,17 +87,23 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 			lc.digests[p.Path] = digests[i]
 		}
 	}
-	published := make(map[string]bool, len(s.pages))
 	results := make([]*linkResult, len(s.pages))
 	for i, p := range s.pages {
-		published[p.Path] = true
 		results[i] = lc.results[p.Path]
 	}
-	for p := range lc.results {
-		if !published[p] {
-			delete(lc.results, p)
-			delete(lc.anchors, p)
-			delete(lc.digests, p)
+	// Every page has its result now: more results than pages means some
+	// went.
+	if len(lc.results) > len(s.pages) {
+		published := make(map[string]bool, len(s.pages))
+		for _, p := range s.pages {
+			published[p.Path] = true
+		}
+		for p := range lc.results {
+			if !published[p] {
+				delete(lc.results, p)
+				delete(lc.anchors, p)
+				delete(lc.digests, p)
+			}
 		}
 	}
 	s.useLinks(results, diags)

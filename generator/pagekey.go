@@ -30,11 +30,14 @@ import (
 // pages are digested in parallel and only read while they are.
 type pageState struct {
 	tree   *nav.Tree
-	base   uint64                // c.base when places and bars were made
-	places map[string]uint64     // content page URL → digest of its place in tree
-	bars   map[string]sidebar    // sidebar key → the sidebar
-	listed map[*page.Page]listed // each page as lists show it
-	links  map[string]uint64     // page path → digest of s.targets[p] (linkCache.digests)
+	base   uint64             // c.base when places and bars were made
+	places map[string]uint64  // content page URL → digest of its place in tree
+	bars   map[string]sidebar // sidebar key → the sidebar
+	// complete says places and bars hold every page of tree (the tree
+	// holds the same pages for as long as it is kept: navTree).
+	complete bool
+	listed   map[*page.Page]listed // each page as lists show it
+	links    map[string]uint64     // page path → digest of s.targets[p] (linkCache.digests)
 }
 
 // listed is the digest of a page as a list shows it (keyWriter.pageLink),
@@ -47,17 +50,24 @@ type listed struct {
 func (c *renderCache) prepare(s *site, theme *layout.Theme, pages []*page.Page) error {
 	st := &c.state
 	if st.tree != s.tree || st.base != c.base {
-		st.tree, st.base = s.tree, c.base
+		st.tree, st.base, st.complete = s.tree, c.base, false
 		st.places = make(map[string]uint64, len(s.pages))
 		st.bars = map[string]sidebar{}
 	}
+	all := len(pages) == len(s.pages)
 	for _, p := range pages {
+		if st.complete {
+			break // every page of the tree has its place and sidebar
+		}
 		if _, ok := st.places[p.URL]; !ok {
 			st.places[p.URL] = c.place(s.tree, p.URL)
 		}
 		if _, err := c.sidebarAt(theme, s.tree, p.URL); err != nil {
 			return err
 		}
+	}
+	if all {
+		st.complete = true
 	}
 	if st.listed == nil || len(st.listed) > 2*len(s.pages) {
 		st.listed = make(map[*page.Page]listed, len(s.pages))
