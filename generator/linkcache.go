@@ -7,6 +7,7 @@ import (
 
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/link"
+	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/page"
 )
 
@@ -22,6 +23,8 @@ type linkCache struct {
 	results  map[string]*linkResult // page path → its links
 	digests  map[string]uint64      // page path → digest of its links' URLs, for pageKey
 	resolver *link.Resolver         // valid while universe, anchors and page pointers are
+	tree     *nav.Tree              // the tree pages digests the pages of
+	pages    uint64                 // digest of the pages' paths and URLs
 }
 
 func newLinkCache(seed maphash.Seed) *linkCache {
@@ -117,11 +120,20 @@ func (lc *linkCache) universeOf(s *site) uint64 {
 	h.SetSeed(lc.seed)
 	k := keyWriter{&h}
 	k.str(s.config.BasePath())
-	k.int(len(s.pages))
-	for _, p := range s.pages {
-		k.str(p.Path)
-		k.str(p.URL)
+	// The same tree (navTree keeps it) has the same pages at the same
+	// paths and URLs: their digest is kept with it.
+	if s.tree != lc.tree {
+		var ph maphash.Hash
+		ph.SetSeed(lc.seed)
+		pk := keyWriter{&ph}
+		pk.int(len(s.pages))
+		for _, p := range s.pages {
+			pk.str(p.Path)
+			pk.str(p.URL)
+		}
+		lc.tree, lc.pages = s.tree, ph.Sum64()
 	}
+	k.num(lc.pages)
 	k.int(len(s.drafts))
 	for _, p := range s.drafts {
 		k.str(p.Path)
