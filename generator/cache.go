@@ -25,7 +25,8 @@ type renderCache struct {
 	// then any change re-renders everything.
 	sources uint64
 	// pages holds each page's source digest, for this build.
-	pages map[*page.Page]uint64
+	pages  map[*page.Page]uint64
+	shapes map[*page.Page]shaped // for shape (navcache.go)
 
 	renders atomic.Int64 // views rendered since the counter was last read
 

@@ -43,12 +43,44 @@ func (c *renderCache) navDigest(pages []*page.Page, extra []*nav.Item) uint64 {
 	k := keyWriter{&h}
 	k.int(len(pages))
 	for _, p := range pages {
-		k.str(p.Path)
-		k.str(p.URL)
-		k.str(p.Title)
-		k.int(p.Meta.Weight)
-		k.bool(p.Landing)
+		k.num(c.shape(p))
 	}
 	k.items(extra)
 	return h.Sum64()
+}
+
+// shaped is a page's shape digest and what it was made under.
+type shaped struct{ src, base, digest uint64 }
+
+// shape digests what nav.Build and checkOutputs read of a page: its path,
+// URL, title, weight, landing flag and aliases with their positions. All
+// come from the page's file, so the digest is kept while the file's
+// digest (c.pages) is the same: a rebuild digests the pages that changed,
+// not ten thousand paths and titles. It runs before pages are rendered in
+// parallel, so it needs no lock.
+func (c *renderCache) shape(p *page.Page) uint64 {
+	if sh, ok := c.shapes[p]; ok && sh.src == c.pages[p] && sh.base == c.base {
+		return sh.digest
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	k := keyWriter{&h}
+	k.str(p.Path)
+	k.str(p.URL)
+	k.str(p.Title)
+	k.int(p.Meta.Weight)
+	k.bool(p.Landing)
+	k.int(len(p.Meta.Aliases))
+	for _, a := range p.Meta.Aliases {
+		k.str(a.Value)
+		k.str(a.Pos.File)
+		k.int(a.Pos.Line)
+		k.int(a.Pos.Col)
+	}
+	d := h.Sum64()
+	if c.shapes == nil || len(c.shapes) > 2*len(c.pages)+64 {
+		c.shapes = make(map[*page.Page]shaped, len(c.pages))
+	}
+	c.shapes[p] = shaped{src: c.pages[p], base: c.base, digest: d}
+	return d
 }

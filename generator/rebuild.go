@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"runtime/debug"
 	"slices"
 
 	"github.com/teamhandbook/handbook/generator/diag"
@@ -34,24 +35,40 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	for i, p := range paths {
 		parsed[i], docs[i] = b.files[p].page, b.files[p].doc
 	}
+	// Before organise: its kept parts (navcache.go) compare pages' sources.
+	b.cache.pages = make(map[*page.Page]uint64, len(b.files))
+	for _, f := range b.files {
+		b.cache.pages[f.page] = f.hash
+	}
 	var structural diag.List
 	s.assemble(parsed, docs, &structural)
 	s.organise(b.cfg, &structural) // check.go: the stages Build runs
+	// The theme reads the graph and the configuration, which links do not
+	// change: it loads on the other core while links are resolved.
+	var theme *layout.Theme
+	themed := make(chan error, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				themed <- fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+			}
+		}()
+		var err error
+		theme, err = s.theme(b.cfg)
+		themed <- err
+	}()
 	var linkDiags diag.List
-	if err := b.links.resolve(ctx, s, touched, &linkDiags); err != nil {
+	err := b.links.resolve(ctx, s, touched, &linkDiags)
+	themeErr := <-themed
+	if err != nil {
 		return nil, err
 	}
 	if err := b.report(rep, s, structural, linkDiags); err != nil {
 		return nil, err
 	}
-	b.cache.pages = make(map[*page.Page]uint64, len(b.files))
-	for _, f := range b.files {
-		b.cache.pages[f.page] = f.hash
-	}
 	b.cache.state.links = b.links.digests
-	theme, err := s.theme(b.cfg)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrContent, err)
+	if themeErr != nil {
+		return nil, fmt.Errorf("%w: %w", ErrContent, themeErr)
 	}
 	out := newMemory(nil)
 	views, reused, err := b.reusePages(ctx, s, theme, out)

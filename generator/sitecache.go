@@ -59,15 +59,7 @@ func (c *renderCache) outputsDigest(s *site) uint64 {
 	}
 	k.int(len(s.pages))
 	for _, p := range s.pages {
-		k.str(p.Path)
-		k.str(p.URL)
-		k.int(len(p.Meta.Aliases))
-		for _, a := range p.Meta.Aliases {
-			k.str(a.Value)
-			k.str(a.Pos.File)
-			k.int(a.Pos.Line)
-			k.int(a.Pos.Col)
-		}
+		k.num(c.shape(p)) // path, URL, aliases and more
 	}
 	k.int(len(s.static))
 	for _, f := range s.static {
