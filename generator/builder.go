@@ -32,7 +32,11 @@ import (
 //     rendered again.
 //   - Otherwise every site-wide stage runs again, and each page is
 //     rendered only if a digest of what its template reads (cache.go,
-//     viewkey.go) differs from the last time.
+//     viewkey.go) differs from the last time. Content pages are digested
+//     without making their views (pagekey.go), and the navigation tree,
+//     the output checks and the sitemap are kept while what they read is
+//     the same (navcache.go, sitecache.go): a reports_to change redoes the
+//     org graph and digests, and renders only the pages that show it.
 //   - A change to templates/, assets/ or handbook.yaml renders everything.
 //
 // A Builder is not safe for concurrent use: one goroutine calls Build.

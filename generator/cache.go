@@ -25,7 +25,8 @@ type renderCache struct {
 	// then any change re-renders everything.
 	sources uint64
 	// pages holds each page's source digest, for this build.
-	pages map[*page.Page]uint64
+	pages  map[*page.Page]uint64
+	shapes map[*page.Page]shaped // for shape (navcache.go)
 
 	renders atomic.Int64 // views rendered since the counter was last read
 
@@ -33,6 +34,10 @@ type renderCache struct {
 	views    map[string]cached // by URL
 	bodies   map[string]cached // by page path
 	sidebars map[uint64]template.HTML
+
+	state pageState // for pageKey (pagekey.go)
+	nav   navState  // for navTree (navcache.go)
+	site  siteState // checkOutputs and sitemap (sitecache.go)
 }
 
 type cached struct {
@@ -146,10 +151,13 @@ func (c *renderCache) forget(files map[string][]byte, paths map[string]bool) {
 }
 
 // viewKey digests everything the default templates read to render v; see
-// keyWriter.view. With nil c it is 0, unused.
+// keyWriter.view, and pageKey for content pages. With nil c it is 0, unused.
 func (c *renderCache) viewKey(s *site, v *layout.View, sb sidebar) uint64 {
 	if c == nil {
 		return 0
+	}
+	if v.Page != nil {
+		return c.pageKey(s, v.Page, sb)
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
@@ -157,10 +165,6 @@ func (c *renderCache) viewKey(s *site, v *layout.View, sb sidebar) uint64 {
 	k.num(c.base)
 	k.num(c.sources)
 	k.num(sb.digest)
-	if v.Page != nil {
-		k.num(c.pages[v.Page])
-		k.links(s.targets[v.Page])
-	}
 	k.view(v)
 	return h.Sum64()
 }

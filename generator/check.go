@@ -83,10 +83,11 @@ func (s *site) organise(cfg Config, diags *diag.List) {
 	*diags = append(*diags, d...)
 	s.graph = g
 	// Before nav.Build: the sidebar links to needs-review only when some
-	// page is overdue.
+	// page is overdue. s.cache (serve) keeps the tree and the outputs'
+	// diagnostics while what they read stays (navcache.go, sitecache.go).
 	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
-	s.tree = nav.Build(s.pages, append(append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...), s.reviewNav()...)...)
-	s.checkOutputs(diags)
+	s.tree = s.cache.navTree(s.pages, append(append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...), s.reviewNav()...))
+	s.cache.checkOutputs(s, diags)
 	s.checkReviews(diags)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/teamhandbook/handbook/generator/diag"
 	"github.com/teamhandbook/handbook/generator/link"
+	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/page"
 )
 
@@ -20,11 +21,14 @@ type linkCache struct {
 	universe uint64                 // digest of what links may lead to, besides headings
 	anchors  map[string]uint64      // page path → digest of its heading ids
 	results  map[string]*linkResult // page path → its links
+	digests  map[string]uint64      // page path → digest of its links' URLs, for pageKey
 	resolver *link.Resolver         // valid while universe, anchors and page pointers are
+	tree     *nav.Tree              // the tree pages digests the pages of
+	pages    uint64                 // digest of the pages' paths and URLs
 }
 
 func newLinkCache(seed maphash.Seed) *linkCache {
-	return &linkCache{seed: seed, anchors: map[string]uint64{}, results: map[string]*linkResult{}}
+	return &linkCache{seed: seed, anchors: map[string]uint64{}, results: map[string]*linkResult{}, digests: map[string]uint64{}}
 }
 
 // resolve fills s.links and s.targets, resolving again only what changed.
@@ -35,6 +39,7 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 	if u := lc.universeOf(s); u != lc.universe {
 		lc.universe = u
 		clear(lc.results)
+		clear(lc.digests)
 		lc.resolver = nil
 	}
 	var changedAnchors []string
@@ -68,8 +73,13 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 			lc.resolver = s.resolver()
 		}
 		results := make([]*linkResult, len(redo))
+		digests := make([]uint64, len(redo))
 		err := parallel(ctx, len(redo), func(i int) error {
 			results[i] = resolvePage(lc.resolver, s, redo[i])
+			var h maphash.Hash
+			h.SetSeed(lc.seed)
+			keyWriter{&h}.links(results[i].urls)
+			digests[i] = h.Sum64()
 			return nil
 		})
 		if err != nil {
@@ -77,18 +87,26 @@ func (lc *linkCache) resolve(ctx context.Context, s *site, touched map[string]bo
 		}
 		for i, p := range redo {
 			lc.results[p.Path] = results[i]
+			lc.digests[p.Path] = digests[i]
 		}
 	}
-	published := make(map[string]bool, len(s.pages))
 	results := make([]*linkResult, len(s.pages))
 	for i, p := range s.pages {
-		published[p.Path] = true
 		results[i] = lc.results[p.Path]
 	}
-	for p := range lc.results {
-		if !published[p] {
-			delete(lc.results, p)
-			delete(lc.anchors, p)
+	// Every page has its result now: more results than pages means some
+	// went.
+	if len(lc.results) > len(s.pages) {
+		published := make(map[string]bool, len(s.pages))
+		for _, p := range s.pages {
+			published[p.Path] = true
+		}
+		for p := range lc.results {
+			if !published[p] {
+				delete(lc.results, p)
+				delete(lc.anchors, p)
+				delete(lc.digests, p)
+			}
 		}
 	}
 	s.useLinks(results, diags)
@@ -102,11 +120,20 @@ func (lc *linkCache) universeOf(s *site) uint64 {
 	h.SetSeed(lc.seed)
 	k := keyWriter{&h}
 	k.str(s.config.BasePath())
-	k.int(len(s.pages))
-	for _, p := range s.pages {
-		k.str(p.Path)
-		k.str(p.URL)
+	// The same tree (navTree keeps it) has the same pages at the same
+	// paths and URLs: their digest is kept with it.
+	if s.tree != lc.tree {
+		var ph maphash.Hash
+		ph.SetSeed(lc.seed)
+		pk := keyWriter{&ph}
+		pk.int(len(s.pages))
+		for _, p := range s.pages {
+			pk.str(p.Path)
+			pk.str(p.URL)
+		}
+		lc.tree, lc.pages = s.tree, ph.Sum64()
 	}
+	k.num(lc.pages)
 	k.int(len(s.drafts))
 	for _, p := range s.drafts {
 		k.str(p.Path)

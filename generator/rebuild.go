@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"runtime/debug"
 	"slices"
 
 	"github.com/teamhandbook/handbook/generator/diag"
@@ -34,30 +35,54 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	for i, p := range paths {
 		parsed[i], docs[i] = b.files[p].page, b.files[p].doc
 	}
+	// Before organise: its kept parts (navcache.go) compare pages' sources.
+	b.cache.pages = make(map[*page.Page]uint64, len(b.files))
+	for _, f := range b.files {
+		b.cache.pages[f.page] = f.hash
+	}
 	var structural diag.List
 	s.assemble(parsed, docs, &structural)
 	s.organise(b.cfg, &structural) // check.go: the stages Build runs
+	// The theme reads the graph and the configuration, which links do not
+	// change: it loads on the other core while links are resolved.
+	var theme *layout.Theme
+	themed := make(chan error, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				themed <- fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+			}
+		}()
+		var err error
+		theme, err = s.theme(b.cfg)
+		themed <- err
+	}()
 	var linkDiags diag.List
-	if err := b.links.resolve(ctx, s, touched, &linkDiags); err != nil {
+	err := b.links.resolve(ctx, s, touched, &linkDiags)
+	themeErr := <-themed
+	if err != nil {
 		return nil, err
 	}
 	if err := b.report(rep, s, structural, linkDiags); err != nil {
 		return nil, err
 	}
-	b.cache.pages = make(map[*page.Page]uint64, len(b.files))
-	for _, f := range b.files {
-		b.cache.pages[f.page] = f.hash
-	}
-	theme, err := s.theme(b.cfg)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrContent, err)
+	b.cache.state.links = b.links.digests
+	if themeErr != nil {
+		return nil, fmt.Errorf("%w: %w", ErrContent, themeErr)
 	}
 	out := newMemory(nil)
-	if _, err := s.write(ctx, theme, out); err != nil {
+	views, reused, err := b.reusePages(ctx, s, theme, out)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.render(ctx, theme, views, out); err != nil {
+		return nil, err
+	}
+	if _, err := s.writeRest(ctx, theme, out, 0); err != nil {
 		return nil, err
 	}
 	b.keepIndex(out)
-	b.forget(s, out.files)
+	b.forget(s, out.files, len(views)+reused)
 	b.last = &lastBuild{site: s, theme: theme, structural: structural}
 	return &Snapshot{BasePath: s.config.BasePath(), files: out.files}, nil
 }
@@ -108,11 +133,17 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 			}
 		}
 	}
+	b.cache.state.links = b.links.digests
 	var views []*layout.View
+	var pages []*page.Page
 	for _, p := range s.pages {
 		if dirty[p.Path] {
 			views = append(views, s.pageView(p))
+			pages = append(pages, p)
 		}
+	}
+	if err := b.cache.prepare(s, last.theme, pages); err != nil {
+		return nil, err
 	}
 	out := newMemory(b.snap)
 	if err := s.render(ctx, last.theme, views, out); err != nil {
@@ -149,8 +180,14 @@ func (b *Builder) report(rep *Report, s *site, structural, links diag.List) erro
 	return nil
 }
 
-// forget drops cached renders of pages the site no longer has.
-func (b *Builder) forget(s *site, files map[string][]byte) {
+// forget drops cached renders of pages the site no longer has. Every one
+// of this build's views has its render kept, and every page its body, so
+// when there are no more of either than that, nothing went.
+func (b *Builder) forget(s *site, files map[string][]byte, views int) {
+	c := b.cache
+	if len(c.views) == views && len(c.bodies) == len(s.pages) && len(c.sidebars) <= len(files)+64 {
+		return
+	}
 	paths := make(map[string]bool, len(s.pages))
 	for _, p := range s.pages {
 		paths[p.Path] = true

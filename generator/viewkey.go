@@ -75,9 +75,33 @@ func (k keyWriter) pageLink(p *page.Page) {
 	k.str(p.Meta.Summary.Value)
 }
 
-// view writes v's own fields and, for pages of the organisation, the parts
-// of the org graph their templates show.
+// view writes v's place in the navigation, its backlinks and its own
+// fields. Content pages are digested by pageKey (pagekey.go) instead, which
+// writes the first two apart and own the same.
 func (k keyWriter) view(v *layout.View) {
+	k.place(v.Crumbs, v.Prev, v.Next)
+	k.int(len(v.Backlinks))
+	for _, p := range v.Backlinks {
+		k.pageLink(p)
+	}
+	k.own(v)
+}
+
+// place writes where a page is in the navigation: its breadcrumbs and the
+// pages before and after it.
+func (k keyWriter) place(crumbs []*nav.Item, prev, next *nav.Item) {
+	k.int(len(crumbs))
+	for _, c := range crumbs {
+		k.item(c)
+	}
+	k.item(prev)
+	k.item(next)
+}
+
+// own writes v's own fields and, for pages of the organisation, the parts
+// of the org graph their templates show: everything but its navigation and
+// backlinks.
+func (k keyWriter) own(v *layout.View) {
 	k.str(v.Site.Title)
 	k.str(v.Kind)
 	k.str(v.Title)
@@ -85,16 +109,6 @@ func (k keyWriter) view(v *layout.View) {
 	k.str(v.Summary)
 	k.str(v.URL)
 	k.str(v.EditURL)
-	k.int(len(v.Crumbs))
-	for _, c := range v.Crumbs {
-		k.item(c)
-	}
-	k.item(v.Prev)
-	k.item(v.Next)
-	k.int(len(v.Backlinks))
-	for _, p := range v.Backlinks {
-		k.pageLink(p)
-	}
 	k.meta(v.Meta)
 	if v.Graph != nil {
 		// base.html links to "Start here" when any role has a path.

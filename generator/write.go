@@ -20,7 +20,13 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int,
 	if err := s.render(ctx, theme, views, out); err != nil {
 		return 0, err
 	}
-	n := len(views)
+	return s.writeRest(ctx, theme, out, len(views))
+}
+
+// writeRest writes what is not a view, after the n files of the views:
+// aliases, assets, static files and the site-wide files. It returns the
+// number of files written, n included.
+func (s *site) writeRest(ctx context.Context, theme *layout.Theme, out output, n int) (int, error) {
 	for _, p := range s.pages {
 		for _, a := range p.Meta.Aliases {
 			html, err := theme.Redirect(&layout.View{Title: p.Title, URL: p.URL})
@@ -104,7 +110,7 @@ func (s *site) body(p *page.Page) (template.HTML, error) {
 // a stage that consumes all pages (a search index) belongs here.
 func (s *site) siteWide(ctx context.Context, theme *layout.Theme, out output) (int, error) {
 	extra := map[string][]byte{
-		"sitemap.xml":             s.sitemap(),
+		"sitemap.xml":             s.cache.sitemap(s), // serve keeps it while the pages stay
 		"schema/frontmatter.json": page.Schema(),
 		"org.json":                s.graph.JSON(s.config.BasePath()),
 		"schema/org.json":         org.ExportSchema(),
@@ -149,7 +155,7 @@ func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]s
 		if _, ok := out[key]; ok {
 			continue
 		}
-		sb, err := s.cache.sidebar(theme, s.tree.SidebarFor(v.URL))
+		sb, err := s.cache.sidebarAt(theme, s.tree, v.URL)
 		if err != nil {
 			return nil, err
 		}
@@ -165,6 +171,12 @@ func (s *site) views() []*layout.View {
 	for _, p := range s.pages {
 		views = append(views, s.pageView(p))
 	}
+	return append(views, s.generatedViews()...)
+}
+
+// generatedViews makes the data of the pages no Markdown file stands for.
+func (s *site) generatedViews() []*layout.View {
+	var views []*layout.View
 	for _, sec := range s.tree.Sections() {
 		if sec.Landing != nil {
 			continue
@@ -190,12 +202,20 @@ func (s *site) views() []*layout.View {
 
 // pageView makes the data of a content page.
 func (s *site) pageView(p *page.Page) *layout.View {
-	v := s.view(p.URL, p.Title)
+	v := s.pageOwn(p, s.view(p.URL, p.Title))
+	v.Backlinks = s.backlinks(p)
+	v.TOC = toc(s.docs[p])
+	return v
+}
+
+// pageOwn fills v with p's data but for its backlinks and table of
+// contents; v's crumbs, previous and next pages are left as they are.
+// serve's cache keys (pagekey.go) digest those parts apart, without
+// making them for every page.
+func (s *site) pageOwn(p *page.Page, v *layout.View) *layout.View {
 	v.Page = p
 	v.Kind = string(p.Kind)
 	v.Summary = p.Meta.Summary.Value
-	v.Backlinks = s.backlinks(p)
-	v.TOC = toc(s.docs[p])
 	if d := s.docs[p]; d.Title != "" && len(d.Headings) > 0 {
 		v.TitleID = d.Headings[0].ID
 	}
@@ -216,16 +236,20 @@ func (s *site) pageView(p *page.Page) *layout.View {
 }
 
 func (s *site) view(url, title string) *layout.View {
-	prev, next := s.tree.PrevNext(url)
+	v := s.bareView(url, title)
+	v.Crumbs = s.tree.Breadcrumbs(url)
+	v.Prev, v.Next = s.tree.PrevNext(url)
+	return v
+}
+
+// bareView is a view without its place in the navigation.
+func (s *site) bareView(url, title string) *layout.View {
 	return &layout.View{
-		Site:   layout.Site{Title: s.config.Title},
-		Kind:   "page",
-		Title:  title,
-		URL:    url,
-		Crumbs: s.tree.Breadcrumbs(url),
-		Prev:   prev,
-		Next:   next,
-		Graph:  s.graph,
+		Site:  layout.Site{Title: s.config.Title},
+		Kind:  "page",
+		Title: title,
+		URL:   url,
+		Graph: s.graph,
 	}
 }
 
