@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"path"
 	"sync"
 
@@ -42,6 +43,8 @@ func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (*
 	parsed := make([]*page.Page, len(files.Markdown))
 	docs := make([]*markdown.Doc, len(files.Markdown))
 	prepared := make([]*preparedBody, len(files.Markdown))
+	// A site's own templates get each page, and may show its Markdown.
+	keepSource := hasTemplates(cfg.Site)
 	var mu sync.Mutex
 	err = parallel(ctx, len(files.Markdown), func(i int) error {
 		var d diag.List
@@ -61,6 +64,9 @@ func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (*
 		}
 		if ok {
 			prepared[i], docs[i] = pb, strip(docs[i])
+			if !keepSource {
+				parsed[i].Body = nil // the whole file's bytes: nothing reads them now
+			}
 		}
 		return nil
 	})
@@ -112,4 +118,10 @@ func (s *site) assemble(parsed []*page.Page, docs []*markdown.Doc, diags *diag.L
 		s.pages = append(s.pages, p)
 		s.docs[p] = docs[i]
 	}
+}
+
+// hasTemplates reports whether the site has templates of its own.
+func hasTemplates(fsys fs.FS) bool {
+	entries, err := fs.ReadDir(fsys, "templates")
+	return err == nil && len(entries) > 0
 }
