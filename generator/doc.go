@@ -14,7 +14,8 @@
 //	org       build the org graph; validate every reference
 //	link      check and rewrite links between pages and to #headings
 //	layout    render every page through templates, in parallel
-//	publish   write into a temporary folder, then swap it into place
+//	publish   write into a temporary folder (files unchanged since the
+//	          previous build are hard-linked from it), then swap it into place
 //
 // All problems are collected, sorted by position and reported together as
 // "path:line:col: severity: message". When there is any error nothing is
