@@ -70,7 +70,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
 		}
 	}()
-	s, err := validate(ctx, cfg, &rep.Diagnostics) // check.go: shared with Check
+	s, err := validate(ctx, cfg, &rep.Diagnostics, needHTML|needText) // check.go: shared with Check
 	if err != nil {
 		return rep, err
 	}
@@ -129,4 +129,9 @@ type site struct {
 	// after showing the pages (SearchJob), as it takes seconds.
 	indexLater bool
 	texts      map[*markdown.Doc]docText // serve: bodies' text, kept between rebuilds; nil in Build
+
+	// Build, Check: what load kept of each page's body, whose Doc in
+	// docs then has no tree (prepare.go). nil in serve's rebuilds.
+	prepared map[*page.Page]*preparedBody
+	ph       placeholders
 }

@@ -24,7 +24,7 @@ func Check(ctx context.Context, cfg Config) (rep *Report, err error) {
 			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
 		}
 	}()
-	s, err := validate(ctx, cfg, &rep.Diagnostics)
+	s, err := validate(ctx, cfg, &rep.Diagnostics, needHTML|needText)
 	if err != nil {
 		return rep, err
 	}
@@ -64,8 +64,9 @@ func (discard) Copy(string, io.Reader) error   { return nil }
 
 // validate runs the stages that read and check the content, appending what
 // they find to diags. It returns an error only when the site cannot be read.
-func validate(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
-	s, err := load(ctx, cfg, diags)
+// needs says what of the pages' bodies the caller goes on to use.
+func validate(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (*site, error) {
+	s, err := load(ctx, cfg, diags, needs)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func Organisation(ctx context.Context, cfg Config) (g *org.Graph, base string, e
 		}
 	}()
 	var diags diag.List
-	s, err := validate(ctx, cfg, &diags)
+	s, err := validate(ctx, cfg, &diags, 0)
 	if err != nil {
 		return nil, "", err
 	}

@@ -9,11 +9,13 @@
 //
 //	source    load the files under content/ (UTF-8, size-limited)
 //	page      decode front matter; derive kind, id and URL
-//	markdown  parse bodies in parallel; collect headings, links, titles
+//	markdown  parse bodies in parallel; collect headings, links, titles;
+//	          render each body there, its links' URLs left to fill in
 //	org       build the org graph; validate every reference
 //	link      check and rewrite links between pages and to #headings
 //	layout    render every page through templates, in parallel
-//	publish   write into a temporary folder, then swap it into place
+//	publish   write into a temporary folder (files unchanged since the
+//	          previous build are hard-linked from it), then swap it into place
 //
 // All problems are collected, sorted by position and reported together as
 // "path:line:col: severity: message". When there is any error nothing is

@@ -2,6 +2,8 @@ package generator
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"path"
 	"sync"
 
@@ -14,7 +16,9 @@ import (
 
 // load runs the first stages: configuration, source files, front matter and
 // Markdown parsing. Pages are parsed in parallel; the result keeps path order.
-func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
+// Each page's Markdown tree is dropped once what needs asks for is taken
+// from it (prepare.go).
+func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (*site, error) {
 	conf, d, err := config.Load(cfg.Site)
 	if err != nil {
 		return nil, err
@@ -32,9 +36,15 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 		md:     markdown.New(markdown.Options{UnsafeHTML: conf.UnsafeHTML}),
 		docs:   make(map[*page.Page]*markdown.Doc, len(files.Markdown)),
 		static: files.Static,
+
+		ph:       newPlaceholders(),
+		prepared: make(map[*page.Page]*preparedBody, len(files.Markdown)),
 	}
 	parsed := make([]*page.Page, len(files.Markdown))
 	docs := make([]*markdown.Doc, len(files.Markdown))
+	prepared := make([]*preparedBody, len(files.Markdown))
+	// A site's own templates get each page, and may show its Markdown.
+	keepSource := hasTemplates(cfg.Site)
 	var mu sync.Mutex
 	err = parallel(ctx, len(files.Markdown), func(i int) error {
 		var d diag.List
@@ -44,10 +54,29 @@ func load(ctx context.Context, cfg Config, diags *diag.List) (*site, error) {
 			*diags = append(*diags, d...)
 			mu.Unlock()
 		}
+		if parsed[i].Meta.Draft {
+			docs[i] = strip(docs[i]) // left out of the site
+			return nil
+		}
+		pb, ok, err := s.ph.prepare(s.md, docs[i], needs)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", parsed[i].Path, err)
+		}
+		if ok {
+			prepared[i], docs[i] = pb, strip(docs[i])
+			if !keepSource {
+				parsed[i].Body = nil // the whole file's bytes: nothing reads them now
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	for i, p := range parsed {
+		if prepared[i] != nil {
+			s.prepared[p] = prepared[i]
+		}
 	}
 	s.assemble(parsed, docs, diags)
 	return s, nil
@@ -89,4 +118,10 @@ func (s *site) assemble(parsed []*page.Page, docs []*markdown.Doc, diags *diag.L
 		s.pages = append(s.pages, p)
 		s.docs[p] = docs[i]
 	}
+}
+
+// hasTemplates reports whether the site has templates of its own.
+func hasTemplates(fsys fs.FS) bool {
+	entries, err := fs.ReadDir(fsys, "templates")
+	return err == nil && len(entries) > 0
 }

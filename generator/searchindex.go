@@ -75,6 +75,9 @@ type docText struct {
 // parsed body (s.texts), since a rebuild re-parses only changed pages:
 // extracting the text of 10,000 pages took 250 ms.
 func (s *site) sections(p *page.Page) (string, []markdown.Section) {
+	if pb, ok := s.prepared[p]; ok { // Build: taken while loading
+		return pb.intro, pb.sections
+	}
 	d := s.docs[p]
 	if t, ok := s.texts[d]; ok {
 		return t.intro, t.sections
@@ -97,7 +100,7 @@ func SearchPages(ctx context.Context, cfg Config) (pages []search.Page, err erro
 		}
 	}()
 	rep := &Report{}
-	s, err := validate(ctx, cfg, &rep.Diagnostics)
+	s, err := validate(ctx, cfg, &rep.Diagnostics, needText)
 	if err != nil {
 		return nil, err
 	}

@@ -86,6 +86,9 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 		if err != nil {
 			return err
 		}
+		// views holds every page's view until all are written: drop what
+		// only this render needed, the page's body and sidebar HTML.
+		v.Content, v.Sidebar = "", ""
 		s.cache.keep(v.URL, key, html)
 		return out.WriteFile(layout.OutputPath(v.URL), html)
 	})
@@ -93,6 +96,9 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 
 // body renders a page's Markdown with its links rewritten.
 func (s *site) body(p *page.Page) (template.HTML, error) {
+	if pb, ok := s.prepared[p]; ok { // Build: rendered while loading
+		return s.ph.take(pb, s.rewrite(p))
+	}
 	if html, ok := s.cache.body(s, p); ok {
 		return html, nil
 	}

@@ -33,6 +33,7 @@ const markerText = "This folder was written by handbook and is replaced on every
 type Staging struct {
 	dest string
 	tmp  string
+	prev string   // dest when it holds a previous build, whose files may be reused; else ""
 	dirs sync.Map // folders already made, so each is made once
 }
 
@@ -54,7 +55,11 @@ func Begin(dest string) (*Staging, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	return &Staging{dest: dest, tmp: tmp}, nil
+	st := &Staging{dest: dest, tmp: tmp}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		st.prev = dest // see reuse.go
+	}
+	return st, nil
 }
 
 // checkReplaceable refuses a destination that holds anything not built by us.
@@ -91,10 +96,35 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if s.prev != "" && reuse(filepath.Join(s.prev, filepath.FromSlash(name)), p, data) {
+		return nil
+	}
+	f, err := create(p)
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
+}
+
+// create makes a new file at p. A file already there is replaced, not
+// truncated: it may be a hard link to a file of the previous site (reuse.go),
+// which must stay as it was until Commit.
+func create(p string) (*os.File, error) {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(p); err != nil {
+			return nil, err
+		}
+		f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	return f, err
 }
 
 // Copy writes what r reads at name, without holding it all in memory.
@@ -106,7 +136,7 @@ func (s *Staging) Copy(name string, r io.Reader) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := create(p)
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
@@ -175,7 +205,7 @@ func (s *Staging) Commit() error {
 		return fmt.Errorf("publish: %w", err)
 	}
 	if hadOld {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeTree(old); err != nil {
 			return fmt.Errorf("publish: remove previous site: %w", err)
 		}
 	}
@@ -184,5 +214,5 @@ func (s *Staging) Commit() error {
 
 // Abort throws the written files away, leaving the destination untouched.
 func (s *Staging) Abort() error {
-	return os.RemoveAll(s.tmp)
+	return removeTree(s.tmp)
 }

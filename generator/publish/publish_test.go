@@ -94,3 +94,64 @@ func TestWriteFileRejectsEscapingPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildReusesUnchangedFiles checks that a file whose bytes the
+// previous build wrote is linked from it, that a changed one is written
+// anew, and that neither touches the previous site before Commit.
+func TestRebuildReusesUnchangedFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"same/index.html": "same", "changed/index.html": "old", "grown.txt": "ab"} {
+		if err := first.WriteFile(name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"same/index.html": "same", "changed/index.html": "new", "grown.txt": "abc"} {
+		if err := s.WriteFile(name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Written twice in one build: replaced, not truncated in place,
+	// which would change the previous site's file it is linked to.
+	if err := s.WriteFile("same/index.html", []byte("twice")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("same/index.html", []byte("same")); err != nil {
+		t.Fatal(err)
+	}
+	sameFile := func(name string) bool {
+		a, err1 := os.Stat(filepath.Join(dest, name))
+		b, err2 := os.Stat(filepath.Join(s.tmp, name))
+		return err1 == nil && err2 == nil && os.SameFile(a, b)
+	}
+	if !sameFile("same/index.html") {
+		t.Errorf("same/index.html was written again; want it linked from the previous build")
+	}
+	if sameFile("changed/index.html") || sameFile("grown.txt") {
+		t.Errorf("a changed file was linked from the previous build")
+	}
+	for name, want := range map[string]string{"same/index.html": "same", "changed/index.html": "old", "grown.txt": "ab"} {
+		if got := read(t, filepath.Join(dest, name)); got != want {
+			t.Errorf("previous site's %s = %q before Commit; want %q", name, got, want)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"same/index.html": "same", "changed/index.html": "new", "grown.txt": "abc"} {
+		if got := read(t, filepath.Join(dest, name)); got != want {
+			t.Errorf("after commit %s = %q; want %q", name, got, want)
+		}
+	}
+}
