@@ -17,8 +17,10 @@ import (
 // largeHandbook generates a handbook of n pages; see corpus.Large.
 func largeHandbook(n int) fstest.MapFS { return corpus.Large(n) }
 
+// benchmarkBuild builds the generated handbook make bench compares with
+// Hugo (corpus.Handbook).
 func benchmarkBuild(b *testing.B, n int) {
-	site := largeHandbook(n)
+	site := corpus.Handbook(n)
 	dest := filepath.Join(b.TempDir(), "public")
 	cfg := generator.Config{Site: site, Templates: handbook.Templates(), Assets: handbook.Assets(), Dest: dest}
 	b.ResetTimer()

@@ -15,7 +15,7 @@ import (
 )
 
 // The stage benchmarks time each stage of Build on its own, on the
-// handbook of corpus.Large, so that a regression shows where it happens:
+// generated handbook make bench builds (corpus.Handbook), so that a regression shows where it happens:
 //
 //	load      read files, front matter, parse Markdown, render bodies (prepare.go)
 //	validate  org graph, navigation, output checks, link checks
@@ -47,7 +47,7 @@ func benchStage(b *testing.B, pages int, st stage) {
 	if pages > 1000 && testing.Short() {
 		b.Skip("large")
 	}
-	cfg := Config{Site: corpus.Large(pages), Templates: handbook.Templates(), Assets: handbook.Assets(),
+	cfg := Config{Site: corpus.Handbook(pages), Templates: handbook.Templates(), Assets: handbook.Assets(),
 		Dest: filepath.Join(b.TempDir(), "public")}
 	run, reset := st.setup(b, cfg)
 	b.ReportAllocs()
