@@ -21,6 +21,10 @@ type sample struct {
 func measure(cmd *exec.Cmd) (sample, []byte, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	// The previous run's output (hundreds of megabytes at 10,000 pages)
+	// is still being written back and deleted by the kernel: settle it
+	// first, so that no run pays for the one before it.
+	syscall.Sync()
 	t0 := time.Now()
 	err := cmd.Run()
 	wall := time.Since(t0)
