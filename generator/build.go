@@ -27,9 +27,12 @@ type Config struct {
 	Dest      string // the output folder, replaced as a whole on success
 	Strict    bool   // treat warnings as errors
 
-	Now     func() time.Time          // the clock review_by is checked against; time.Now when nil
-	History map[string]history.Change // each file's last commit, by site path; nil outside git
-	RepoDir string                    // the site folder inside its git repository ("docs/handbook/"), for edit links
+	Now func() time.Time // the clock review_by is checked against; time.Now when nil
+	// History returns each file's last commit, by site path; nil outside
+	// git. Build calls it once, when pages are rendered, so that reading
+	// git's log can run while the site loads.
+	History func() map[string]history.Change
+	RepoDir string // the site folder inside its git repository ("docs/handbook/"), for edit links
 }
 
 // Report says what a build found and did.
@@ -122,7 +125,7 @@ type site struct {
 	links   map[*page.Page][]*page.Page      // body links, target → sources
 	targets map[*page.Page]map[string]string // each page's link destinations → site URLs
 	today   time.Time                        // for review_by
-	history map[string]history.Change
+	history func() map[string]history.Change
 	repoDir string       // Config.RepoDir
 	cache   *renderCache // serve's rebuilds only; nil renders everything
 	// indexLater leaves the search index out of write: serve builds it

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/teamhandbook/handbook/generator/diag"
@@ -86,7 +87,11 @@ func (s *site) organise(cfg Config, diags *diag.List) {
 	// Before nav.Build: the sidebar links to needs-review only when some
 	// page is overdue. s.cache (serve) keeps the tree and the outputs'
 	// diagnostics while what they read stays (navcache.go, sitecache.go).
-	s.today, s.history, s.repoDir = cfg.today(), cfg.History, cfg.RepoDir
+	s.today, s.repoDir = cfg.today(), cfg.RepoDir
+	s.history = nil
+	if cfg.History != nil {
+		s.history = sync.OnceValue(cfg.History)
+	}
 	s.tree = s.cache.navTree(s.pages, append(append([]*nav.Item{{Title: "Org chart", URL: "/org/"}}, s.growthNav()...), s.reviewNav()...))
 	s.cache.checkOutputs(s, diags)
 	s.checkReviews(diags)

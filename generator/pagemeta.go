@@ -11,8 +11,10 @@ import (
 func (s *site) pageMeta(p *page.Page) layout.PageMeta {
 	var m layout.PageMeta
 	m.Owner, _ = s.graph.OwnerOf(p)
-	if c, ok := s.history[p.Path]; ok {
-		m.Updated, m.UpdatedBy = c.Date, c.Author
+	if s.history != nil {
+		if c, ok := s.history()[p.Path]; ok {
+			m.Updated, m.UpdatedBy = c.Date, c.Author
+		}
 	}
 	m.ReviewBy = p.Meta.ReviewBy.Time
 	m.Overdue = s.overdue(p)

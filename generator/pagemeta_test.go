@@ -143,7 +143,9 @@ title: A
 title: B
 ---
 `, func(c *generator.Config) {
-		c.History = map[string]history.Change{"content/a.md": {Date: when, Author: "Bob Example"}}
+		c.History = func() map[string]history.Change {
+			return map[string]history.Change{"content/a.md": {Date: when, Author: "Bob Example"}}
+		}
 	}).ok().
 		contains("a/index.html", `Last updated <time datetime="2024-05-02">2 May 2024</time> by Bob Example.`).
 		contains("b/index.html", `! Last updated`)

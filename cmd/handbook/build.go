@@ -65,7 +65,7 @@ func build(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg.History = siteHistory(ctx, b.source, stderr)
+	cfg.History = historyLater(ctx, b.source, stderr)
 	cfg.RepoDir = editRepoDir(ctx, b.source)
 	_, err = runBuild(ctx, cfg, stderr)
 	return err
@@ -74,6 +74,9 @@ func build(ctx context.Context, args []string, stderr io.Writer) error {
 // runBuild builds and prints the diagnostics and a summary.
 func runBuild(ctx context.Context, cfg generator.Config, stderr io.Writer) (*generator.Report, error) {
 	rep, err := generator.Build(ctx, cfg)
+	if cfg.History != nil {
+		cfg.History() // git's warning, if any, comes before the diagnostics
+	}
 	rep.Diagnostics.Print(stderr)
 	if err != nil {
 		return rep, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/teamhandbook/handbook/generator/config"
 	"github.com/teamhandbook/handbook/generator/diag"
@@ -25,6 +26,15 @@ func siteHistory(ctx context.Context, dir string, stderr io.Writer) map[string]h
 		return nil
 	}
 	return changes
+}
+
+// historyLater starts reading the site's history and returns a function
+// that waits for it: git's log over a repository's whole history takes as
+// long as building a small handbook, so it runs while the pages load.
+func historyLater(ctx context.Context, dir string, stderr io.Writer) func() map[string]history.Change {
+	done := make(chan map[string]history.Change, 1)
+	go func() { done <- siteHistory(ctx, dir, stderr) }()
+	return sync.OnceValue(func() map[string]history.Change { return <-done })
 }
 
 // editRepoDir returns the site folder dir inside its git repository when

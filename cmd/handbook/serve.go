@@ -58,7 +58,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			Templates: handbook.Templates(),
 			Assets:    handbook.Assets(),
 			Strict:    f.strict,
-			History:   siteHistory(ctx, f.source, stderr),
+			History:   historyLater(ctx, f.source, stderr),
 			RepoDir:   editRepoDir(ctx, f.source),
 		}),
 		server: preview.New(),
