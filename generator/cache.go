@@ -78,13 +78,11 @@ func (c *renderCache) keep(url string, key uint64, html []byte) {
 // bodyKey digests what a page's body HTML is made from: its source, where
 // its links lead, and the Markdown options (in base).
 func (c *renderCache) bodyKey(s *site, p *page.Page) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.num(c.base)
 	k.num(c.pages[p])
 	k.links(s.targets[p])
-	return h.Sum64()
+	return k.sum()
 }
 
 func (c *renderCache) body(s *site, p *page.Page) (template.HTML, bool) {
@@ -115,12 +113,10 @@ func (c *renderCache) sidebar(theme *layout.Theme, items []*nav.Item) (sidebar, 
 		html, err := theme.Sidebar(items)
 		return sidebar{html: html}, err
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.num(c.base)
 	k.items(items)
-	key := h.Sum64()
+	key := k.sum()
 	if html, ok := c.sidebars[key]; ok {
 		return sidebar{html, key}, nil
 	}
@@ -159,14 +155,12 @@ func (c *renderCache) viewKey(s *site, v *layout.View, sb sidebar) uint64 {
 	if v.Page != nil {
 		return c.pageKey(s, v.Page, sb)
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.num(c.base)
 	k.num(c.sources)
 	k.num(sb.digest)
 	k.view(v)
-	return h.Sum64()
+	return k.sum()
 }
 
 // sortedLinks returns m's keys in order, so that digests do not depend on

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"hash/maphash"
 	"slices"
 
 	"github.com/teamhandbook/handbook/generator/nav"
@@ -38,15 +37,13 @@ func (c *renderCache) navTree(pages []*page.Page, extra []*nav.Item) *nav.Tree {
 
 // navDigest digests what nav.Build reads of pages and extra.
 func (c *renderCache) navDigest(pages []*page.Page, extra []*nav.Item) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.int(len(pages))
 	for _, p := range pages {
 		k.num(c.shape(p))
 	}
 	k.items(extra)
-	return h.Sum64()
+	return k.sum()
 }
 
 // shaped is a page's shape digest and what it was made under.
@@ -62,9 +59,7 @@ func (c *renderCache) shape(p *page.Page) uint64 {
 	if sh, ok := c.shapes[p]; ok && sh.src == c.pages[p] && sh.base == c.base {
 		return sh.digest
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.str(p.Path)
 	k.str(p.URL)
 	k.str(p.Title)
@@ -77,7 +72,7 @@ func (c *renderCache) shape(p *page.Page) uint64 {
 		k.int(a.Pos.Line)
 		k.int(a.Pos.Col)
 	}
-	d := h.Sum64()
+	d := k.sum()
 	if c.shapes == nil || len(c.shapes) > 2*len(c.pages)+64 {
 		c.shapes = make(map[*page.Page]shaped, len(c.pages))
 	}

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"hash/maphash"
 
 	"github.com/teamhandbook/handbook/generator/layout"
 	"github.com/teamhandbook/handbook/generator/nav"
@@ -101,20 +100,17 @@ func (c *renderCache) sidebarAt(theme *layout.Theme, t *nav.Tree, url string) (s
 
 // place digests the navigation around url.
 func (c *renderCache) place(t *nav.Tree, url string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
+	k := c.key()
 	prev, next := t.PrevNext(url)
-	keyWriter{&h}.place(t.Breadcrumbs(url), prev, next)
-	return h.Sum64()
+	k.place(t.Breadcrumbs(url), prev, next)
+	return k.sum()
 }
 
 func (c *renderCache) listedDigest(p *page.Page) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.str(p.Path)
 	k.pageLink(p)
-	return h.Sum64()
+	return k.sum()
 }
 
 // listedOf returns p's list digest, made now for a page prepare did not
@@ -143,9 +139,7 @@ func (c *renderCache) backlinks(s *site, p *page.Page) (byMeta, byLink uint64, n
 // pageKey digests everything the default templates read to render p's
 // page, as viewKey does for a view, with sb its sidebar.
 func (c *renderCache) pageKey(s *site, p *page.Page, sb sidebar) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.num(c.base)
 	k.num(c.sources)
 	k.num(sb.digest)
@@ -158,7 +152,7 @@ func (c *renderCache) pageKey(s *site, p *page.Page, sb sidebar) uint64 {
 	k.int(nMeta)
 	k.int(nLink)
 	k.own(s.pageOwn(p, s.bareView(p.URL, p.Title)))
-	return h.Sum64()
+	return k.sum()
 }
 
 // reusePages writes to out every content page whose key is that of its

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"hash/maphash"
 	"slices"
 
 	"github.com/teamhandbook/handbook/generator/diag"
@@ -41,9 +40,7 @@ func (c *renderCache) checkOutputs(s *site, diags *diag.List) {
 // outputsDigest digests what checkOutputs reads: the generated pages,
 // the folder indexes, each page's path, URL and aliases, the static files.
 func (c *renderCache) outputsDigest(s *site) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	growth := s.growthPages()
 	k.int(len(growth))
 	for _, g := range growth {
@@ -65,7 +62,7 @@ func (c *renderCache) outputsDigest(s *site) uint64 {
 	for _, f := range s.static {
 		k.str(f.Path)
 	}
-	return h.Sum64() | 1 // never 0, "not yet"
+	return k.sum() | 1 // never 0, "not yet"
 }
 
 // sitemap returns s.sitemap(), or, in serve, the last one when the pages
@@ -75,9 +72,7 @@ func (c *renderCache) sitemap(s *site) []byte {
 	if c == nil {
 		return s.sitemap()
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	k := keyWriter{&h}
+	k := c.key()
 	k.str(s.config.BaseURL)
 	k.str(s.config.BasePath())
 	urls := s.growthURLs()
@@ -85,7 +80,7 @@ func (c *renderCache) sitemap(s *site) []byte {
 	for _, u := range urls {
 		k.str(u)
 	}
-	key := h.Sum64()
+	key := k.sum()
 	if c.site.sitemap == nil || c.site.sitemapTree != s.tree || c.site.sitemapKey != key {
 		c.site.sitemap = s.sitemap()
 		c.site.sitemapTree, c.site.sitemapKey = s.tree, key

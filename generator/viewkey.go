@@ -20,6 +20,17 @@ import (
 // so that no two different inputs write the same bytes.
 type keyWriter struct{ h *maphash.Hash }
 
+// key starts a digest with the cache's seed, so that digests made by
+// different rebuilds of one Builder compare equal.
+func (c *renderCache) key() keyWriter {
+	k := keyWriter{new(maphash.Hash)}
+	k.h.SetSeed(c.seed)
+	return k
+}
+
+// sum is the digest of what was written.
+func (k keyWriter) sum() uint64 { return k.h.Sum64() }
+
 func (k keyWriter) num(n uint64) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], n)
