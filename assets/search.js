@@ -201,13 +201,77 @@ tool tools: skills`;
       d.t.forEach((t, j) => dict.set(t, d.d[j]));
     });
   };
-  const termsIn = (m, lo, hi) => range(m.dict, lo, hi).flatMap((n) => dictShards[n]);
-  // The terms that start with a letter, as chars(), for typos: the shards
-  // of a letter are loaded whole before this is asked, so it is kept.
+  // less orders strings by code point, as Go sorts the dictionary (UTF-16
+  // order differs where a surrogate meets U+E000 to U+FFFF).
+  const less = (a, b) => {
+    for (let i = 0, n = Math.min(a.length, b.length); i < n; i++) {
+      const x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return (x >= 0xd800 && y >= 0xd800 ? a.codePointAt(i) - b.codePointAt(i) : x - y) < 0;
+    }
+    return a.length < b.length;
+  };
+  // prefixed returns the loaded terms that start with p, in dictionary
+  // order: each shard's terms are sorted, so they begin where a binary
+  // search says, and no other term is looked at.
+  const prefixed = (m, p) => {
+    const out = [];
+    for (const n of range(m.dict, p, p + "\uffff")) {
+      const ts = dictShards[n];
+      let lo = 0, hi = ts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (less(ts[mid], p)) lo = mid + 1; else hi = mid;
+      }
+      for (let i = lo; i < ts.length && ts[i].startsWith(p); i++) out.push(ts[i]);
+    }
+    return out;
+  };
+  // The terms that start with a letter, for typos, grouped by their length
+  // in code points: a term longer or shorter than the typed word by more
+  // than k is more than k edits away and is never looked at. Each keeps its
+  // place in the dictionary, for ties, and a mask of its characters (bit
+  // c % 32 for each code point c): one edit flips at most two of its bits,
+  // so a term whose mask differs from the word's in more than 2k bits is
+  // skipped too. The shards of a letter are loaded whole before this is
+  // asked, so it is kept.
+  const maskOf = (cs) => {
+    let x = 0;
+    for (const c of cs) x |= 1 << (c & 31);
+    return x;
+  };
+  const bits = (x) => {
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  };
   const letters = new Map();
   const lettered = (m, first) => {
-    if (!letters.has(first)) letters.set(first, termsIn(m, first, first + "\uffff").filter((c) => c.startsWith(first)).map((c) => [c, chars(c)]));
+    if (!letters.has(first)) {
+      const byLen = [];
+      prefixed(m, first).forEach((c, i) => {
+        const cc = chars(c);
+        (byLen[cc.length] = byLen[cc.length] || []).push({ c, cc, mask: maskOf(cc), i });
+      });
+      letters.set(first, byLen);
+    }
     return letters.get(first);
+  };
+  // typos: searcher.go's Index.typos, the terms within k edits of raw or
+  // of its stem key, fewest edits first, then the commonest, then in
+  // dictionary order.
+  const typos = (m, first, rawText, keyText, k) => {
+    const byLen = lettered(m, first), fs = [], two = keyText !== rawText;
+    const raw = chars(rawText), key = chars(keyText);
+    const mr = maskOf(raw), mk = maskOf(key), nr = raw.length, nk = key.length;
+    for (let len = Math.max(1, Math.min(nr, nk) - k); len <= Math.max(nr, nk) + k; len++) {
+      for (const e of byLen[len] || []) {
+        let d = k + 1;
+        if (Math.abs(len - nr) <= k && bits(mr ^ e.mask) <= 2 * k) d = distance(raw, e.cc, k);
+        if (two && d > 0 && Math.abs(len - nk) <= k && bits(mk ^ e.mask) <= 2 * k) d = Math.min(d, distance(key, e.cc, k));
+        if (d <= k) fs.push([e.c, d, e.i]);
+      }
+    }
+    return fs.sort((a, b) => a[1] - b[1] || dict.get(b[0]) - dict.get(a[0]) || a[2] - b[2]);
   };
 
   // terms: searcher.go's Index.terms and typos.
@@ -231,7 +295,7 @@ tool tools: skills`;
       if (dict.has(t.key)) t.cands.push([t.key, 0]);
       if (t.phrase >= 0) continue;
       if (t.last && runeLen(t.raw) >= 2) {
-        const pre = termsIn(m, t.raw, t.raw + "\uffff").filter((x) => x.startsWith(t.raw) && x !== t.key);
+        const pre = prefixed(m, t.raw).filter((x) => x !== t.key);
         pre.sort((a, b) => dict.get(b) - dict.get(a));
         for (const x of pre.slice(0, 30)) t.cands.push([x, 1]);
       }
@@ -241,13 +305,7 @@ tool tools: skills`;
         if (!k) continue;
         const first = Array.from(t.raw)[0];
         await loadDict(m, range(m.dict, first, first + "\uffff"));
-        const fs = [], raw = chars(t.raw), key = chars(t.key);
-        for (const [c, cc] of lettered(m, first)) {
-          const d = Math.min(distance(raw, cc, k), t.key === t.raw ? k + 1 : distance(key, cc, k));
-          if (d <= k) fs.push([c, d]);
-        }
-        fs.sort((a, b) => a[1] - b[1] || dict.get(b[0]) - dict.get(a[0]));
-        for (const [c, d] of fs.slice(0, 10)) t.cands.push([c, 1 + d]);
+        for (const [c, d] of typos(m, first, t.raw, t.key, k).slice(0, 10)) t.cands.push([c, 1 + d]);
       }
     }
     for (const t of out) t.common = t.cands.some(([c]) => dict.get(c) > m.cap);
@@ -285,7 +343,17 @@ tool tools: skills`;
 
   const compare = (a, b) => b.words - a.words || a.typos - b.typos || b.boost - a.boost || a.prefixes - b.prefixes || b.score - a.score || a.page - b.page || a.sec - b.sec;
   const named = new Set(["role", "process", "team", "ladder", "skill"]);
-  const groupOf = (m, page) => m.groups[shardOf((m.firsts = m.firsts || m.groups.map((g) => [g[2]])), page)];
+  // groupOf returns a page's group (kind, team, first page), through a
+  // table of each page's group made once: queries that find thousands of
+  // records ask for every one.
+  const groupOf = (m, page) => {
+    if (!m.groupAt) {
+      const firsts = m.groups.map((g) => [g[2]]);
+      m.groupAt = new Uint32Array(m.pages);
+      for (let p = 0; p < m.pages; p++) m.groupAt[p] = shardOf(firsts, p);
+    }
+    return m.groups[m.groupAt[page]];
+  };
   const rank = (m, recs, terms) => {
     for (const r of recs) {
       r.words = r.typos = r.score = r.boost = r.prefixes = 0;

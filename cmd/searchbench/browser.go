@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -36,6 +37,7 @@ const pagefindJS = `async (q) => {
 
 type browserFigures struct {
 	cold, later, warm []float64 // bytes, bytes, milliseconds
+	warmQ             []string  // the query each warm figure timed
 	urls              [][]string
 }
 
@@ -142,6 +144,22 @@ func measure(base string, qs []corpus.Query, fn string) (*browserFigures, error)
 		}
 		slices.Sort(runs)
 		f.warm = append(f.warm, runs[len(runs)/2])
+		f.warmQ = append(f.warmQ, next)
 	}
 	return f, nil
+}
+
+// slowest names the n warm queries that took longest, slowest first, so a
+// regression in the query time shows which queries pay for it.
+func (f *browserFigures) slowest(n int) string {
+	idx := make([]int, len(f.warm))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(f.warm[b], f.warm[a]) })
+	var parts []string
+	for _, i := range idx[:min(n, len(idx))] {
+		parts = append(parts, fmt.Sprintf("%q %.2f ms", f.warmQ[i], f.warm[i]))
+	}
+	return strings.Join(parts, ", ")
 }
