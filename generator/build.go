@@ -77,6 +77,7 @@ func Build(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err != nil {
 		return rep, err
 	}
+	defer s.close()
 	if err := settle(rep, cfg.Strict); err != nil {
 		rep.Duration = time.Since(start)
 		return rep, err

@@ -29,6 +29,7 @@ func Check(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err != nil {
 		return rep, err
 	}
+	defer s.close()
 	rep.Duration = time.Since(start)
 	rep.BasePath = s.config.BasePath()
 	rep.Pages = len(s.pages)

@@ -12,13 +12,14 @@ import (
 	"github.com/teamhandbook/handbook/generator/markdown"
 	"github.com/teamhandbook/handbook/generator/page"
 	"github.com/teamhandbook/handbook/generator/source"
+	"github.com/teamhandbook/handbook/generator/stash"
 )
 
 // load runs the first stages: configuration, source files, front matter and
 // Markdown parsing. Pages are parsed in parallel; the result keeps path order.
 // Each page's Markdown tree is dropped once what needs asks for is taken
 // from it (prepare.go).
-func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (*site, error) {
+func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (_ *site, err error) {
 	conf, d, err := config.Load(cfg.Site)
 	if err != nil {
 		return nil, err
@@ -40,15 +41,30 @@ func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (*
 		ph:       newPlaceholders(),
 		prepared: make(map[*page.Page]*preparedBody, len(files.Markdown)),
 	}
+	if needs&needHTML != 0 {
+		// Bodies wait in a stash until they are written (prepare.go). A
+		// stash that cannot be made costs memory, nothing else.
+		if st, err := stash.New(""); err == nil {
+			s.ph.stash = st
+		}
+	}
 	parsed := make([]*page.Page, len(files.Markdown))
 	docs := make([]*markdown.Doc, len(files.Markdown))
 	prepared := make([]*preparedBody, len(files.Markdown))
 	// A site's own templates get each page, and may show its Markdown.
 	keepSource := hasTemplates(cfg.Site)
 	var mu sync.Mutex
+	defer func() {
+		if err != nil {
+			s.close()
+		}
+	}()
 	err = parallel(ctx, len(files.Markdown), func(i int) error {
 		var d diag.List
 		parsed[i], docs[i], d = parseFile(s.md, files.Markdown[i])
+		// The page and its tree keep what they need of the bytes; the list
+		// of files must not keep all of them until every page is parsed.
+		files.Markdown[i].Data = nil
 		if len(d) > 0 {
 			mu.Lock()
 			*diags = append(*diags, d...)
@@ -124,4 +140,12 @@ func (s *site) assemble(parsed []*page.Page, docs []*markdown.Doc, diags *diag.L
 func hasTemplates(fsys fs.FS) bool {
 	entries, err := fs.ReadDir(fsys, "templates")
 	return err == nil && len(entries) > 0
+}
+
+// close lets go of what the site keeps outside memory: the stash of
+// prepared bodies. The site's prepared bodies are of no use afterwards.
+func (s *site) close() {
+	if s.ph.stash != nil {
+		_ = s.ph.stash.Close() // unlinked already where the system allows
+	}
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/teamhandbook/handbook/generator/markdown"
+	"github.com/teamhandbook/handbook/generator/stash"
 )
 
 // TestPreparedBodies checks that a body rendered while loading, its links'
@@ -61,9 +63,18 @@ A footnote[^1] and ` + "`code`" + `.
 		}
 		return dest
 	}
-	for _, unsafe := range []bool{false, true} {
+	for _, c := range []struct{ unsafe, stashed bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		unsafe := c.unsafe
 		md := markdown.New(markdown.Options{UnsafeHTML: unsafe})
 		ph := newPlaceholders()
+		if c.stashed {
+			st, err := stash.New(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			ph.stash = st
+		}
 		for name, src := range srcs {
 			var want bytes.Buffer
 			if err := md.Render(&want, md.Parse([]byte(src)), rewrite); err != nil {
@@ -77,12 +88,23 @@ A footnote[^1] and ` + "`code`" + `.
 				t.Errorf("%s: not prepared", name)
 				continue
 			}
-			if got := string(ph.resolve(pb, rewrite)); got != want.String() {
-				t.Errorf("%s (unsafe %v): prepared body differs\ngot:  %s\nwant: %s", name, unsafe, got, want.String())
+			if pb.stashed != c.stashed {
+				t.Errorf("%s: stashed %v; want %v", name, pb.stashed, c.stashed)
+			}
+			gotIntro, gotSecs, err := ph.text(pb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ph.take(pb, rewrite)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("%s (%+v): prepared body differs\ngot:  %s\nwant: %s", name, c, got, want.String())
 			}
 			intro, secs := md.Parse([]byte(src)).Sections()
-			if pb.intro != intro || len(pb.sections) != len(secs) {
-				t.Errorf("%s: prepared text differs", name)
+			if gotIntro != intro || !reflect.DeepEqual(gotSecs, secs) {
+				t.Errorf("%s (%+v): prepared text differs\ngot:  %q %+v\nwant: %q %+v", name, c, gotIntro, gotSecs, intro, secs)
 			}
 		}
 	}

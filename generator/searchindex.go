@@ -21,7 +21,7 @@ const searchURL = "/search/"
 // searchPage is what the search index needs of p. It depends on p, its
 // parsed body and the org graph only, so that it can be kept per page
 // between builds and the index re-assembled from the pieces.
-func (s *site) searchPage(p *page.Page) search.Page {
+func (s *site) searchPage(p *page.Page) (search.Page, error) {
 	sp := search.Page{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Summary: p.Meta.Summary.Value}
 	var crumbs []string
 	for _, c := range s.tree.Breadcrumbs(p.URL) {
@@ -34,7 +34,10 @@ func (s *site) searchPage(p *page.Page) search.Page {
 	if _, ok := s.graph.TeamOf(p); ok {
 		sp.Team = p.Title
 	}
-	intro, secs := s.sections(p)
+	intro, secs, err := s.sections(p)
+	if err != nil {
+		return search.Page{}, err
+	}
 	sp.Intro = intro + s.searchWho(p)
 	var h2 string
 	for _, sec := range secs {
@@ -62,7 +65,7 @@ func (s *site) searchPage(p *page.Page) search.Page {
 		}
 		sp.Sections = append(sp.Sections, search.Section{ID: "hb-skills", Title: "Skills", Path: []string{p.Title}, Text: strings.Join(text, ". ")})
 	}
-	return sp
+	return sp, nil
 }
 
 // docText is a parsed body's text, by section.
@@ -74,19 +77,19 @@ type docText struct {
 // sections returns p's text by section. serve's Builder keeps it by
 // parsed body (s.texts), since a rebuild re-parses only changed pages:
 // extracting the text of 10,000 pages took 250 ms.
-func (s *site) sections(p *page.Page) (string, []markdown.Section) {
+func (s *site) sections(p *page.Page) (string, []markdown.Section, error) {
 	if pb, ok := s.prepared[p]; ok { // Build: taken while loading
-		return pb.intro, pb.sections
+		return s.ph.text(pb)
 	}
 	d := s.docs[p]
 	if t, ok := s.texts[d]; ok {
-		return t.intro, t.sections
+		return t.intro, t.sections, nil
 	}
 	intro, secs := d.Sections()
 	if s.texts != nil {
 		s.texts[d] = docText{intro, secs}
 	}
-	return intro, secs
+	return intro, secs, nil
 }
 
 // SearchPages reads and checks the site like Check and returns the records
@@ -107,18 +110,22 @@ func SearchPages(ctx context.Context, cfg Config) (pages []search.Page, err erro
 	if err := settle(rep, cfg.Strict); err != nil {
 		return nil, fmt.Errorf("%w\n%s", err, rep.Diagnostics)
 	}
-	return s.searchPages(), nil
+	defer s.close()
+	return s.searchPages()
 }
 
 // searchPages is what the search index needs of every published page and
 // of the generated pages a reader looks for: the start-here page, each
 // role's onboarding path and the skills matrix.
-func (s *site) searchPages() []search.Page {
+func (s *site) searchPages() ([]search.Page, error) {
 	pages := make([]search.Page, len(s.pages))
 	for i, p := range s.pages {
-		pages[i] = s.searchPage(p)
+		var err error
+		if pages[i], err = s.searchPage(p); err != nil {
+			return nil, err
+		}
 	}
-	return append(pages, s.searchGrowth()...)
+	return append(pages, s.searchGrowth()...), nil
 }
 
 // searchWho is the organisation a role or process page shows from its
@@ -205,9 +212,11 @@ func (s *site) searchGrowth() []search.Page {
 func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
 	var files []search.File
 	if !s.indexLater {
-		var err error
-		files, err = search.Build(s.searchPages()).Files()
+		pages, err := s.searchPages()
 		if err != nil {
+			return 0, err
+		}
+		if files, err = search.Build(pages).Files(); err != nil {
 			return 0, err
 		}
 	}

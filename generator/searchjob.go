@@ -49,7 +49,11 @@ func (b *Builder) Search() *SearchJob {
 		b.texts = map[*markdown.Doc]docText{}
 	}
 	s.texts = b.texts
-	job := &SearchJob{build: b.builds, pages: s.searchPages()}
+	pages, err := s.searchPages() // serve keeps bodies in memory: nothing to read back, no error
+	if err != nil {
+		return nil
+	}
+	job := &SearchJob{build: b.builds, pages: pages}
 	if len(b.texts) > len(s.docs) { // bodies edited since: forget their old text
 		live := make(map[*markdown.Doc]bool, len(s.docs))
 		for _, d := range s.docs {

@@ -83,6 +83,7 @@ func validSite(b *testing.B, cfg Config) (*site, *layout.Theme) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.Cleanup(s.close)
 	if n := diags.Count(diag.Error); n > 0 {
 		b.Fatalf("the corpus has %d errors:\n%s", n, diags)
 	}
@@ -135,7 +136,11 @@ var stageRender = stage{setup: func(b *testing.B, cfg Config) (func(*testing.B),
 var stageIndex = stage{setup: func(b *testing.B, cfg Config) (func(*testing.B), func(*testing.B)) {
 	s, _ := validSite(b, cfg)
 	return func(b *testing.B) {
-		if _, err := search.Build(s.searchPages()).Files(); err != nil {
+		pages, err := s.searchPages()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := search.Build(pages).Files(); err != nil {
 			b.Fatal(err)
 		}
 	}, nil
