@@ -74,6 +74,7 @@ func (k keyWriter) items(items []*nav.Item) {
 	for _, it := range items {
 		k.item(it)
 		k.bool(it.Branch)
+		k.int(it.More)
 		k.items(it.Children)
 	}
 }

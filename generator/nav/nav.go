@@ -5,6 +5,7 @@ package nav
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/teamhandbook/handbook/generator/page"
@@ -30,7 +31,16 @@ type Item struct {
 	URL      string
 	Children []*Item
 	Branch   bool // has children in the whole tree, shown or not
+	More     int  // for the sidebar's last entry of a long folder: how many it leaves out
 }
+
+// SidebarLimit is how many entries of one folder the sidebar lists. A
+// longer folder lists its first entries, any subfolder on the way to the
+// page, and then a link to the folder's index page, which lists them all.
+// Listed in full, a folder of 1,000 roles put a 60 KB sidebar on each of
+// their pages, and a handbook's output grew with the square of its largest
+// folder; Docsy cuts its sidebar at 50 entries for the same reason.
+const SidebarLimit = 50
 
 // Tree is the arrangement of one site.
 type Tree struct {
@@ -211,19 +221,38 @@ func (t *Tree) SidebarFor(url string) []*Item {
 			open[it] = true
 		}
 	}
-	return prune(t.Sidebar, open)
+	return prune(t.Sidebar, open, len(t.Sidebar)) // the top level has no index page to send the rest to
 }
 
-func prune(items []*Item, open map[*Item]bool) []*Item {
-	out := make([]*Item, len(items))
+// prune copies items as the sidebar shows them: the first limit, with
+// the children of the open ones.
+func prune(items []*Item, open map[*Item]bool, limit int) []*Item {
+	out := make([]*Item, 0, min(len(items), limit+1))
 	for i, it := range items {
+		// Past the limit, only a subfolder the page is in: not the page
+		// itself, so that the pages of a folder keep sharing its sidebar.
+		if i >= limit && (!open[it] || len(it.Children) == 0) {
+			continue
+		}
 		c := &Item{Title: it.Title, URL: it.URL, Branch: len(it.Children) > 0}
 		if open[it] {
-			c.Children = prune(it.Children, open)
+			c.Children = prune(it.Children, open, SidebarLimit)
+			if n := len(it.Children); n > SidebarLimit {
+				c.Children = append(c.Children, &Item{Title: "All " + count(n) + " entries", URL: it.URL, More: n - SidebarLimit})
+			}
 		}
-		out[i] = c
+		out = append(out, c)
 	}
 	return out
+}
+
+// count writes n with a comma between thousands: "1,001".
+func count(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // items lists a section's pages and subsections for the sidebar: kind
