@@ -133,6 +133,15 @@ func TestLoadReadsFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Build keeps postings encoded, Load decoded: compare them decoded.
+	if len(want.encoded) != len(want.Terms) || want.Postings != nil {
+		t.Fatalf("Build kept %d encoded postings lists and %d decoded; want %d and none", len(want.encoded), len(want.Postings), len(want.Terms))
+	}
+	decoded := make([][]Posting, len(want.Terms))
+	for i := range want.Terms {
+		decoded[i] = want.postings(i)
+	}
+	want.Postings, want.encoded = decoded, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("loaded index differs:\n%+v\nwant\n%+v", got, want)
 	}

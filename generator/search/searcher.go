@@ -316,7 +316,7 @@ var named = map[string]bool{"role": true, "process": true, "team": true, "ladder
 func (idx *Index) collect(byRec map[int]*scored, ti int, t *term, n int, create bool) {
 	for _, c := range t.cands {
 		i, _ := idx.lookup(c.term)
-		for _, p := range idx.Postings[i] {
+		for _, p := range idx.postings(i) {
 			key := p.Page<<16 | p.Sec
 			r := byRec[key]
 			if r == nil {

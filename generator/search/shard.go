@@ -80,7 +80,7 @@ func (idx *Index) Files() ([]File, error) {
 		shard := map[string]string{}
 		hi, size := lo, 0
 		for hi < len(idx.Terms) && (hi == lo || size < postShardBytes) {
-			enc := encodePostings(idx.Postings[hi])
+			enc := idx.encodedPostings(hi)
 			shard[idx.Terms[hi]] = enc
 			size += len(idx.Terms[hi]) + len(enc) + 6
 			hi++
