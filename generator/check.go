@@ -14,7 +14,7 @@ import (
 	"github.com/teamhandbook/handbook/generator/org"
 )
 
-// Check runs every validation of Build and writes nothing: the same stages,
+// Check runs every validation of Build and writes no site: the same stages,
 // so that "handbook check" passes exactly when "handbook build" would.
 // Config.Dest is not used.
 func Check(ctx context.Context, cfg Config) (rep *Report, err error) {

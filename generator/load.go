@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"sync"
 
 	"github.com/teamhandbook/handbook/generator/config"
@@ -42,10 +43,15 @@ func load(ctx context.Context, cfg Config, diags *diag.List, needs bodyNeeds) (_
 		prepared: make(map[*page.Page]*preparedBody, len(files.Markdown)),
 	}
 	if needs&needHTML != 0 {
-		// Bodies wait in a stash until they are written (prepare.go). A
-		// stash that cannot be made costs memory, nothing else.
-		if st, err := stash.New(""); err == nil {
-			s.ph.stash = st
+		// Bodies wait in a stash until they are written (prepare.go),
+		// beside the output, where they are headed, rather than in a
+		// temporary folder that may be memory (tmpfs). A stash that cannot
+		// be made costs memory, nothing else.
+		for _, dir := range []string{stashDir(cfg.Dest), ""} {
+			if st, err := stash.New(dir); err == nil {
+				s.ph.stash = st
+				break
+			}
 		}
 	}
 	parsed := make([]*page.Page, len(files.Markdown))
@@ -140,6 +146,15 @@ func (s *site) assemble(parsed []*page.Page, docs []*markdown.Doc, diags *diag.L
 func hasTemplates(fsys fs.FS) bool {
 	entries, err := fs.ReadDir(fsys, "templates")
 	return err == nil && len(entries) > 0
+}
+
+// stashDir is the folder the output folder is in, or "" (the system's
+// temporary folder) when there is none: Check writes no output.
+func stashDir(dest string) string {
+	if dest == "" {
+		return ""
+	}
+	return filepath.Dir(filepath.Clean(dest))
 }
 
 // close lets go of what the site keeps outside memory: the stash of

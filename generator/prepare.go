@@ -113,31 +113,35 @@ func (ph placeholders) prepare(md *markdown.Renderer, d *markdown.Doc, needs bod
 	if bytes.Count(buf.Bytes(), []byte(ph.prefix)) != calls {
 		return nil, false, nil
 	}
-	if ph.stash != nil {
-		return pb, true, ph.stashBody(pb, buf.Bytes())
+	// A stash that fails (a full disk) costs memory, nothing else: the
+	// body stays here.
+	if ph.stash == nil || ph.stashBody(pb, buf.Bytes()) != nil {
+		pb.html = buf.String()
 	}
-	pb.html = buf.String()
 	return pb, true, nil
 }
 
-// stashBody puts html, pb's HTML, and pb's text in the stash.
+// stashBody puts html, pb's HTML, and pb's text in the stash. On error pb
+// is as it was.
 func (ph placeholders) stashBody(pb *preparedBody, html []byte) error {
 	buf := bufs.Get().(*bytes.Buffer)
 	defer bufs.Put(buf)
 	buf.Reset()
 	buf.WriteString(pb.intro)
-	pb.textLens = make([]int, len(pb.sections))
+	lens := make([]int, len(pb.sections))
 	for i, sec := range pb.sections {
 		buf.WriteString(sec.Text)
-		pb.textLens[i] = len(sec.Text)
+		lens[i] = len(sec.Text)
 	}
-	var err error
-	if pb.textAt, err = ph.stash.Put(buf.Bytes()); err != nil {
+	textAt, err := ph.stash.Put(buf.Bytes())
+	if err != nil {
 		return err
 	}
-	if pb.htmlAt, err = ph.stash.Put(html); err != nil {
+	htmlAt, err := ph.stash.Put(html)
+	if err != nil {
 		return err
 	}
+	pb.textAt, pb.htmlAt, pb.textLens = textAt, htmlAt, lens
 	pb.intro, pb.stashed = "", true
 	for i := range pb.sections {
 		pb.sections[i].Text = ""

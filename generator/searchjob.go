@@ -49,7 +49,10 @@ func (b *Builder) Search() *SearchJob {
 		b.texts = map[*markdown.Doc]docText{}
 	}
 	s.texts = b.texts
-	pages, err := s.searchPages() // serve keeps bodies in memory: nothing to read back, no error
+	// serve keeps bodies in memory, never in a stash: there is nothing to
+	// read back, so no error, but should there be one, no job is better
+	// than an index without the page.
+	pages, err := s.searchPages()
 	if err != nil {
 		return nil
 	}

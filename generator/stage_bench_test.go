@@ -95,12 +95,22 @@ func validSite(b *testing.B, cfg Config) (*site, *layout.Theme) {
 }
 
 var stageLoad = stage{setup: func(b *testing.B, cfg Config) (func(*testing.B), func(*testing.B)) {
-	return func(b *testing.B) { loadSite(b, cfg) }, nil
+	return func(b *testing.B) { loadSite(b, cfg).close() }, nil
 }}
 
 var stageValidate = stage{setup: func(b *testing.B, cfg Config) (func(*testing.B), func(*testing.B)) {
 	var s *site
-	reset := func(b *testing.B) { s = loadSite(b, cfg) }
+	b.Cleanup(func() {
+		if s != nil {
+			s.close()
+		}
+	})
+	reset := func(b *testing.B) {
+		if s != nil {
+			s.close()
+		}
+		s = loadSite(b, cfg)
+	}
 	run := func(b *testing.B) {
 		var diags diag.List
 		s.organise(cfg, &diags)

@@ -16,7 +16,7 @@ import (
 	"github.com/teamhandbook/handbook/generator/source"
 )
 
-// check runs every validation of build, writes nothing, and prints the
+// check runs every validation of build, writes no site, and prints the
 // diagnostics in the chosen format on stdout; a summary goes to stderr.
 func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)

@@ -7,7 +7,9 @@
 // index likewise needs every page's text at the end. Held in memory, those
 // grow with the handbook: 110 MB at 10,000 pages, 1.1 GB at 100,000. In a
 // stash they cost a write and a read through the page cache, which the
-// kernel may keep or drop as memory allows.
+// kernel may keep or drop as memory allows: in a folder on disk, that is,
+// not on a tmpfs, where the file is memory too. A build puts its stash
+// beside its output folder.
 //
 // The file is unlinked as soon as it is made where the system allows it,
 // so nothing is left behind, not even by a build that is killed.
