@@ -31,12 +31,13 @@ type Item struct {
 	URL      string
 	Children []*Item
 	Branch   bool // has children in the whole tree, shown or not
-	More     int  // for the sidebar's last entry of a long folder: how many it leaves out
+	More     int  // set on the link that ends a cut folder's list: its entries past the limit
 }
 
 // SidebarLimit is how many entries of one folder the sidebar lists. A
 // longer folder lists its first entries, any subfolder on the way to the
 // page, and then a link to the folder's index page, which lists them all.
+// The top level, which has no index page to send the rest to, is not cut.
 // Listed in full, a folder of 1,000 roles put a 60 KB sidebar on each of
 // their pages, and a handbook's output grew with the square of its largest
 // folder; Docsy cuts its sidebar at 50 entries for the same reason.

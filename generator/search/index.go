@@ -292,7 +292,7 @@ func (idx *Index) score(recs []record, cs []*counter) {
 	// Two arrays, 12 bytes a hit, rather than a padded struct of 16: at
 	// 100,000 pages there are 40 million. Each record's term counts are
 	// let go as soon as its hits are laid out.
-	const titleHit = 1 << 31
+	const titleHit = 1 << 31 // records are fewer: start, an int32, counts more hits than records
 	hitRec := make([]uint32, start[len(terms)])
 	hitTF := make([]float64, start[len(terms)])
 	fill := slices.Clone(start[:len(terms)])
