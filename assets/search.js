@@ -33,15 +33,20 @@
   const loadAll = (names) => Promise.all([...new Set(names)].map(load));
   let manifest;
   const getManifest = () => (manifest = manifest || load("manifest"));
-  // shardOf returns the index of the last entry of list whose first key is <= k.
+  // shardOf returns the index of the last entry of list whose first key is
+  // at most k: numbers as numbers, strings in code-point order (less), as
+  // Go sorts the dictionary.
   const shardOf = (list, k) => {
+    const atMost = typeof k === "string" ? (key) => !less(k, key) : (key) => key <= k;
     let lo = 0, hi = list.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (list[mid][0] <= k) lo = mid; else hi = mid - 1;
+      if (atMost(list[mid][0])) lo = mid; else hi = mid - 1;
     }
     return lo;
   };
+  // upTo(p) is past every term that starts with p, in code-point order.
+  const upTo = (p) => p + "\u{10ffff}";
   const range = (list, lo, hi) => {
     const out = [];
     for (let i = shardOf(list, lo); i <= shardOf(list, hi); i++) out.push(list[i][1]);
@@ -215,7 +220,7 @@ tool tools: skills`;
   // search says, and no other term is looked at.
   const prefixed = (m, p) => {
     const out = [];
-    for (const n of range(m.dict, p, p + "\uffff")) {
+    for (const n of range(m.dict, p, upTo(p))) {
       const ts = dictShards[n];
       let lo = 0, hi = ts.length;
       while (lo < hi) {
@@ -281,7 +286,7 @@ tool tools: skills`;
     for (const w of ws) {
       need.push(...range(m.dict, stem(w.whole), stem(w.whole)), ...rel(stem(w.whole)));
       for (const p of w.parts) need.push(...range(m.dict, stem(p), stem(p)), ...rel(stem(p)));
-      if (w.last) for (const p of w.parts.length ? [w.whole, w.parts[w.parts.length - 1]] : [w.whole]) need.push(...range(m.dict, p, p + "\uffff"));
+      if (w.last) for (const p of w.parts.length ? [w.whole, w.parts[w.parts.length - 1]] : [w.whole]) need.push(...range(m.dict, p, upTo(p)));
     }
     await loadDict(m, need);
     const out = [];
@@ -304,7 +309,7 @@ tool tools: skills`;
         const n = runeLen(t.raw), k = n >= 8 ? 2 : n >= 4 ? 1 : 0;
         if (!k) continue;
         const first = Array.from(t.raw)[0];
-        await loadDict(m, range(m.dict, first, first + "\uffff"));
+        await loadDict(m, range(m.dict, first, upTo(first)));
         for (const [c, d] of typos(m, first, t.raw, t.key, k).slice(0, 10)) t.cands.push([c, 1 + d]);
       }
     }
@@ -354,14 +359,21 @@ tool tools: skills`;
     }
     return m.groups[m.groupAt[page]];
   };
-  const rank = (m, recs, terms) => {
+  // score sets each record's criteria (compare's fields); rank sorts too.
+  // A record's hits, one per term, are H[r.h] on: cost << 8 | impact
+  // (title flag included), -1 for none. They live in one array for all
+  // records rather than one array each, for queries that find thousands.
+  const rank = (m, recs, terms, H) => {
+    score(m, recs, terms, H);
+    recs.sort(compare);
+  };
+  const score = (m, recs, terms, H) => {
+    const nt = terms.length;
     for (const r of recs) {
       r.words = r.typos = r.score = r.boost = r.prefixes = 0;
       let titled = 0, counted = 0, commonTitled = true;
-      // A hit is cost << 8 | impact (title flag included), -1 for none.
-      const hits = r.hits;
-      for (let i = 0; i < hits.length; i++) {
-        const h = hits[i];
+      for (let i = 0; i < nt; i++) {
+        const h = H[r.h + i];
         if (terms[i].common) {
           if (h >= 0) r.score += h & 127;
           commonTitled = commonTitled && h >= 0 && (h & 128) !== 0; // title postings are never cut
@@ -376,11 +388,10 @@ tool tools: skills`;
         r.score += h & 127;
         if (h & 128) titled++;
       }
-      if (r.words === counted && titled === r.words && commonTitled && hits.length > 0) {
+      if (r.words === counted && titled === r.words && commonTitled && nt > 0) {
         r.boost = r.sec === 0 && named.has(groupOf(m, r.page)[0]) ? 2 : 1;
       }
     }
-    recs.sort(compare);
   };
   const packs = {};
   const pageOf = async (m, page) => {
@@ -394,7 +405,7 @@ tool tools: skills`;
     for (let i = 0; i + keys.length <= s.length; i++) if (keys.every((k, j) => s[i + j] === k)) return true;
     return false;
   };
-  const checkPhrases = async (m, recs, terms) => {
+  const checkPhrases = async (m, recs, terms, H) => {
     const phrases = new Map();
     terms.forEach((t, i) => t.phrase >= 0 && phrases.set(t.phrase, [...(phrases.get(t.phrase) || []), i]));
     if (!phrases.size) return recs;
@@ -402,7 +413,7 @@ tool tools: skills`;
     for (const ph of [...phrases.keys()].sort((a, b) => a - b)) {
       const members = phrases.get(ph);
       if (members.length < 2) continue;
-      const checked = recs.filter((r) => members.every((i) => r.hits[i] >= 0)).slice(0, 50);
+      const checked = recs.filter((r) => members.every((i) => H[r.h + i] >= 0)).slice(0, 50);
       plan.push([members, new Set(checked)]);
     }
     await Promise.all(plan.flatMap(([, c]) => [...c].map((r) => pageOf(m, r.page))));
@@ -413,11 +424,11 @@ tool tools: skills`;
           const p = await pageOf(m, r.page), rec = p[3][r.sec];
           if (hasPhrase((r.sec ? rec[1] : p[1]) + " " + rec[2], keys)) continue;
         }
-        for (const i of members) r.hits[i] = -1;
+        for (const i of members) H[r.h + i] = -1;
       }
     }
-    rank(m, recs, terms);
-    return recs.filter((r) => r.hits.some((h) => h >= 0));
+    rank(m, recs, terms, H);
+    return recs.filter((r) => terms.some((_, i) => H[r.h + i] >= 0));
   };
 
   const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -477,10 +488,11 @@ tool tools: skills`;
     // The records found, and per page the last of its records found (each
     // record links to the page's one found before): arrays, not a map, for
     // queries that find thousands.
-    const all = [], last = new Int32Array(m.pages).fill(-1);
+    const all = [], last = new Int32Array(m.pages).fill(-1), firsts = []; // firsts: the pages found, once each
     // Records are found by the ordinary words; a very common word only adds
     // to them, unless the query has nothing else (searcher.go's collect).
-    const nt = terms.length, rare = terms.some((t) => !t.common), blank = new Array(nt).fill(-1);
+    const nt = terms.length, rare = terms.some((t) => !t.common);
+    let H = new Int32Array(nt * 256).fill(-1);
     const collect = (t, ti, create) => {
       for (const [c, cost] of t.cands) {
         const enc = postingsOf(c, post[uniq.indexOf(m.post[shardOf(m.post, c)][1])][c]);
@@ -490,33 +502,70 @@ tool tools: skills`;
           while (x >= 0 && (r = all[x]).sec !== sec) x = r.prev;
           if (x < 0) {
             if (!create) continue;
-            all.push((r = { page, sec, hits: blank.slice(), words: 0, typos: 0, score: 0, boost: 0, prefixes: 0, prev: last[page] }));
+            if (last[page] < 0) firsts.push(page);
+            if ((all.length + 1) * nt > H.length) {
+              const grown = new Int32Array(2 * H.length).fill(-1);
+              grown.set(H);
+              H = grown;
+            }
+            all.push((r = { page, sec, h: all.length * nt, words: 0, typos: 0, score: 0, boost: 0, prefixes: 0, prev: last[page] }));
             last[page] = all.length - 1;
           }
           // Better: no hit yet, a lower cost, then a title, then a higher impact.
-          const old = r.hits[ti];
-          if (old < 0 || cost < old >> 8 || (cost === old >> 8 && ((imp & 128) > (old & 128) || ((imp & 128) === (old & 128) && (imp & 127) > (old & 127))))) r.hits[ti] = (cost << 8) | imp;
+          const old = H[r.h + ti];
+          if (old < 0 || cost < old >> 8 || (cost === old >> 8 && ((imp & 128) > (old & 128) || ((imp & 128) === (old & 128) && (imp & 127) > (old & 127))))) H[r.h + ti] = (cost << 8) | imp;
         }
       }
     };
     for (const pass of [false, true]) terms.forEach((t, ti) => t.common === pass && collect(t, ti, !pass || !rare));
-    let recs = all;
-    rank(m, recs, terms);
-    recs = await checkPhrases(m, recs, terms);
-    // Pages in the order of their best records; the records of the pages
-    // shown, for their sections.
-    const seen = new Uint8Array(m.pages), shown = [], best = new Map();
-    for (const r of recs) {
-      if (seen[r.page]) continue;
-      const g = groupOf(m, r.page), kind = g[0];
-      if (opt.team && g[1] !== opt.team) continue;
-      seen[r.page] = 1;
-      res.counts[kind] = (res.counts[kind] || 0) + 1;
-      if (opt.kind && kind !== opt.kind) continue;
-      res.total++;
-      if (shown.length < limit) shown.push([r.page, kind]), best.set(r.page, []);
+    // Pages in the order of their best records, and the sections of the
+    // pages shown, best first.
+    const shown = [], best = new Map();
+    if (terms.some((t) => t.phrase >= 0)) {
+      // Phrases are checked on the best records first: sort them all.
+      let recs = all;
+      rank(m, recs, terms, H);
+      recs = await checkPhrases(m, recs, terms, H);
+      const seen = new Uint8Array(m.pages);
+      for (const r of recs) {
+        if (seen[r.page]) continue;
+        const g = groupOf(m, r.page), kind = g[0];
+        if (opt.team && g[1] !== opt.team) continue;
+        seen[r.page] = 1;
+        res.counts[kind] = (res.counts[kind] || 0) + 1;
+        if (opt.kind && kind !== opt.kind) continue;
+        res.total++;
+        if (shown.length < limit) shown.push([r.page, kind]), best.set(r.page, []);
+      }
+      for (const r of recs) if (r.sec > 0 && best.has(r.page)) best.get(r.page).push(r);
+    } else {
+      // Otherwise no order is needed beyond the pages shown: each page's
+      // best record, then the best pages kept in a list of at most limit,
+      // which most pages fail to enter at its last place. compare is a
+      // total order, so this is the order a full sort gives.
+      score(m, all, terms, H);
+      const top = [];
+      for (const first of firsts) {
+        let b = all[last[first]];
+        for (let x = b.prev; x >= 0; x = all[x].prev) if (compare(all[x], b) < 0) b = all[x];
+        const g = groupOf(m, b.page), kind = g[0];
+        if (opt.team && g[1] !== opt.team) continue;
+        res.counts[kind] = (res.counts[kind] || 0) + 1;
+        if (opt.kind && kind !== opt.kind) continue;
+        res.total++;
+        if (top.length === limit && compare(b, top[limit - 1][0]) > 0) continue;
+        let i = top.length;
+        while (i > 0 && compare(b, top[i - 1][0]) < 0) i--;
+        top.splice(i, 0, [b, kind]);
+        if (top.length > limit) top.pop();
+      }
+      for (const [b, kind] of top) {
+        const secs = [];
+        for (let x = last[b.page]; x >= 0; x = all[x].prev) if (all[x].sec > 0) secs.push(all[x]);
+        shown.push([b.page, kind]);
+        best.set(b.page, secs.sort(compare));
+      }
     }
-    for (const r of recs) if (r.sec > 0 && best.has(r.page)) best.get(r.page).push(r);
     const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
     for (const [page, kind] of shown) {
       let [url, title, crumbs, recs] = await pageOf(m, page);
