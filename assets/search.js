@@ -408,7 +408,6 @@ tool tools: skills`;
   const checkPhrases = async (m, recs, terms, H) => {
     const phrases = new Map();
     terms.forEach((t, i) => t.phrase >= 0 && phrases.set(t.phrase, [...(phrases.get(t.phrase) || []), i]));
-    if (!phrases.size) return recs;
     const plan = [];
     for (const ph of [...phrases.keys()].sort((a, b) => a - b)) {
       const members = phrases.get(ph);
@@ -518,53 +517,41 @@ tool tools: skills`;
       }
     };
     for (const pass of [false, true]) terms.forEach((t, ti) => t.common === pass && collect(t, ti, !pass || !rare));
-    // Pages in the order of their best records, and the sections of the
-    // pages shown, best first.
-    const shown = [], best = new Map();
+    // Quoted phrases are checked on the best records first, which needs
+    // them all in order; a record left with no hit drops out.
+    let kept = null;
     if (terms.some((t) => t.phrase >= 0)) {
-      // Phrases are checked on the best records first: sort them all.
-      let recs = all;
+      const recs = all.slice();
       rank(m, recs, terms, H);
-      recs = await checkPhrases(m, recs, terms, H);
-      const seen = new Uint8Array(m.pages);
-      for (const r of recs) {
-        if (seen[r.page]) continue;
-        const g = groupOf(m, r.page), kind = g[0];
-        if (opt.team && g[1] !== opt.team) continue;
-        seen[r.page] = 1;
-        res.counts[kind] = (res.counts[kind] || 0) + 1;
-        if (opt.kind && kind !== opt.kind) continue;
-        res.total++;
-        if (shown.length < limit) shown.push([r.page, kind]), best.set(r.page, []);
-      }
-      for (const r of recs) if (r.sec > 0 && best.has(r.page)) best.get(r.page).push(r);
-    } else {
-      // Otherwise no order is needed beyond the pages shown: each page's
-      // best record, then the best pages kept in a list of at most limit,
-      // which most pages fail to enter at its last place. compare is a
-      // total order, so this is the order a full sort gives.
-      score(m, all, terms, H);
-      const top = [];
-      for (const first of firsts) {
-        let b = all[last[first]];
-        for (let x = b.prev; x >= 0; x = all[x].prev) if (compare(all[x], b) < 0) b = all[x];
-        const g = groupOf(m, b.page), kind = g[0];
-        if (opt.team && g[1] !== opt.team) continue;
-        res.counts[kind] = (res.counts[kind] || 0) + 1;
-        if (opt.kind && kind !== opt.kind) continue;
-        res.total++;
-        if (top.length === limit && compare(b, top[limit - 1][0]) > 0) continue;
-        let i = top.length;
-        while (i > 0 && compare(b, top[i - 1][0]) < 0) i--;
-        top.splice(i, 0, [b, kind]);
-        if (top.length > limit) top.pop();
-      }
-      for (const [b, kind] of top) {
-        const secs = [];
-        for (let x = last[b.page]; x >= 0; x = all[x].prev) if (all[x].sec > 0) secs.push(all[x]);
-        shown.push([b.page, kind]);
-        best.set(b.page, secs.sort(compare));
-      }
+      kept = new Set(await checkPhrases(m, recs, terms, H));
+    } else score(m, all, terms, H);
+    // Pages in the order of their best records: each page's best record,
+    // then the best pages kept in a list of at most limit, which most pages
+    // fail to enter at its last place. compare is a total order, so this is
+    // the order a full sort gives, without one.
+    const top = [];
+    for (const first of firsts) {
+      let b = null;
+      for (let x = last[first]; x >= 0; x = all[x].prev) if ((!kept || kept.has(all[x])) && (!b || compare(all[x], b) < 0)) b = all[x];
+      if (!b) continue;
+      const g = groupOf(m, b.page), kind = g[0];
+      if (opt.team && g[1] !== opt.team) continue;
+      res.counts[kind] = (res.counts[kind] || 0) + 1;
+      if (opt.kind && kind !== opt.kind) continue;
+      res.total++;
+      if (top.length === limit && compare(b, top[limit - 1][0]) > 0) continue;
+      let i = top.length;
+      while (i > 0 && compare(b, top[i - 1][0]) < 0) i--;
+      top.splice(i, 0, [b, kind]);
+      if (top.length > limit) top.pop();
+    }
+    // The sections of the pages shown, best first.
+    const shown = [], best = new Map();
+    for (const [b, kind] of top) {
+      const secs = [];
+      for (let x = last[b.page]; x >= 0; x = all[x].prev) if (all[x].sec > 0 && (!kept || kept.has(all[x]))) secs.push(all[x]);
+      shown.push([b.page, kind]);
+      best.set(b.page, secs.sort(compare));
     }
     const matched = new Set(terms.flatMap((t) => t.cands.map(([c]) => c)));
     for (const [page, kind] of shown) {

@@ -107,10 +107,10 @@ func SearchPages(ctx context.Context, cfg Config) (pages []search.Page, err erro
 	if err != nil {
 		return nil, err
 	}
+	defer s.close()
 	if err := settle(rep, cfg.Strict); err != nil {
 		return nil, fmt.Errorf("%w\n%s", err, rep.Diagnostics)
 	}
-	defer s.close()
 	return s.searchPages()
 }
 

@@ -5,7 +5,7 @@
 // A build renders each page's body while it loads the page, but can write
 // it only once every page is loaded and its links are checked; the search
 // index likewise needs every page's text at the end. Held in memory, those
-// grow with the handbook: 110 MB at 10,000 pages, 1.1 GB at 100,000. In a
+// grow with the handbook: 114 MB at 10,000 pages, ten times that at 100,000. In a
 // stash they cost a write and a read through the page cache, which the
 // kernel may keep or drop as memory allows: in a folder on disk, that is,
 // not on a tmpfs, where the file is memory too. A build puts its stash
