@@ -249,11 +249,10 @@ func (c *counter) record(page, sec int, fields ...string) record {
 	return r
 }
 
-// score computes every posting's impact with BM25F: per-field term
-// frequencies, normalised by the field's length against its average and
-// weighted, are summed before saturation. The counters' term numbers are
-// mapped to the sorted dictionary's, and each term's hits are laid out in
-// one array, term after term, in record order.
+// score computes every posting's impact with BM25F (see record.scores).
+// The counters' term numbers are mapped to the sorted dictionary's, and
+// each term's hits are laid out in one array, term after term, in record
+// order.
 func (idx *Index) score(recs []record, cs []*counter) {
 	var avg [4]float64
 	for _, r := range recs {
@@ -287,57 +286,46 @@ func (idx *Index) score(recs []record, cs []*counter) {
 	for i := range terms {
 		start[i+1] += start[i]
 	}
-	// Every hit at once, term after term: the record (with titleHit when
-	// the term is in its title) and the term frequency, then the score.
-	// Two arrays, 12 bytes a hit, rather than a padded struct of 16: at
-	// 100,000 pages there are 40 million. Each record's term counts are
-	// let go as soon as its hits are laid out.
+	n := float64(len(recs))
+	idf := make([]float64, len(terms))
+	for t := range terms {
+		df := float64(start[t+1] - start[t])
+		idf[t] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	}
+	// Impacts are scores scaled by the highest, so the highest is found
+	// first, in a pass that keeps nothing; the second pass then lays out
+	// every hit, term after term, as its record (with titleHit when the
+	// term is in its title) and its impact: 5 bytes a hit. At 100,000
+	// pages there are 40 million. Each record's term counts are let go as
+	// soon as its hits are laid out.
+	top := 0.0
+	for ri := range recs {
+		recs[ri].scores(&avg, idf, remap[recs[ri].worker], func(_ int32, _ bool, s float64) { top = max(top, s) })
+	}
 	const titleHit = 1 << 31 // records are fewer: start, an int32, counts more hits than records
 	hitRec := make([]uint32, start[len(terms)])
-	hitTF := make([]float64, start[len(terms)])
+	hitImp := make([]uint8, start[len(terms)])
 	fill := slices.Clone(start[:len(terms)])
 	for ri := range recs {
 		r := &recs[ri]
-		var norm [4]float64
-		for f := range norm {
-			norm[f] = 1 - bParam + bParam*float64(r.lens[f])/avg[f]
-		}
-		m := remap[r.worker]
-		for _, tc := range r.terms {
-			tf := 0.0
-			for f, n := range tc.n {
-				tf += float64(n) * weights[f] / norm[f]
-			}
-			g := m[tc.id]
-			hitRec[fill[g]], hitTF[fill[g]] = uint32(ri), tf
-			if tc.n[0] > 0 {
+		r.scores(&avg, idf, remap[r.worker], func(g int32, inTitle bool, s float64) {
+			hitRec[fill[g]], hitImp[fill[g]] = uint32(ri), uint8(1+int(s/top*(impactLevels-1)))
+			if inTitle {
 				hitRec[fill[g]] |= titleHit
 			}
 			fill[g]++
-		}
+		})
 		r.terms = nil
-	}
-	n := float64(len(recs))
-	top := 0.0
-	for t := range terms {
-		tfs := hitTF[start[t]:start[t+1]]
-		df := float64(len(tfs))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		for j, tf := range tfs {
-			s := idf * tf * (k1 + 1) / (tf + k1)
-			tfs[j] = s
-			top = max(top, s)
-		}
 	}
 	idx.Terms = terms
 	idx.DF = make([]int, len(terms))
 	idx.encoded = make([]string, len(terms))
 	parallel(len(terms), runtime.GOMAXPROCS(0), func(t int) {
-		hs, scores := hitRec[start[t]:start[t+1]], hitTF[start[t]:start[t+1]]
+		hs, imps := hitRec[start[t]:start[t+1]], hitImp[start[t]:start[t+1]]
 		idx.DF[t] = len(hs)
 		ps := make([]Posting, len(hs))
 		for j, h := range hs {
-			imp := 1 + int(scores[j]/top*(impactLevels-1))
+			imp := int(imps[j])
 			if h&titleHit != 0 {
 				imp |= titleFlag
 			}
@@ -363,6 +351,25 @@ func (idx *Index) score(recs []record, cs []*counter) {
 		}
 		idx.encoded[t] = encodePostings(ps)
 	})
+}
+
+// scores calls f with each of the record's terms, in order, as its number
+// in the sorted dictionary (m maps the counter's numbers to those), whether
+// it is in the title, and its BM25F score: per-field term frequencies, normalised by the field's
+// length against its average and weighted, summed before saturation.
+func (r *record) scores(avg *[4]float64, idf []float64, m []int32, f func(term int32, inTitle bool, s float64)) {
+	var norm [4]float64
+	for f := range norm {
+		norm[f] = 1 - bParam + bParam*float64(r.lens[f])/avg[f]
+	}
+	for _, tc := range r.terms {
+		tf := 0.0
+		for f, n := range tc.n {
+			tf += float64(n) * weights[f] / norm[f]
+		}
+		g := m[tc.id]
+		f(g, tc.n[0] > 0, idf[g]*tf*(k1+1)/(tf+k1))
+	}
 }
 
 // postings returns the postings of term i.
