@@ -62,6 +62,7 @@ Exit status: 0 ok, 1 content errors, 2 usage error.
 var errUsage = errors.New("usage")
 
 func main() {
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
