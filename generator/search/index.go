@@ -333,24 +333,49 @@ func (idx *Index) score(recs []record, cs []*counter) {
 			ps[j] = Posting{Page: rec.page, Sec: rec.sec, Impact: imp}
 		}
 		if len(ps) > maxPostings {
-			// A term in more records than this is nearly a stop word; its
-			// best records keep it, the rest are found by other words.
-			// Records with it in their title all keep it, so that a title
-			// that has every word of a query is known ("Guide page 45"
-			// when thousands of titles say "guide"); titles are short, so
-			// such postings compress to little.
-			slices.SortStableFunc(ps, func(a, b Posting) int {
-				return cmp.Or(cmp.Compare(b.Impact&titleFlag, a.Impact&titleFlag), cmp.Compare(b.Impact&127, a.Impact&127))
-			})
-			titles := 0
-			for titles < len(ps) && ps[titles].Impact&titleFlag != 0 {
-				titles++
-			}
-			ps = ps[:max(titles, min(len(ps), maxPostings))]
-			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Sec, b.Sec)) })
+			ps = cut(ps)
 		}
 		idx.encoded[t] = encodePostings(ps)
 	})
+}
+
+// cut keeps maxPostings of a term's postings, in their order: every one
+// whose record has the term in its title, then the highest impacts, the
+// first of equal ones. A term in more records than this is nearly a stop
+// word; its best records keep it, the rest are found by other words.
+// Records with it in their title all keep it, so that a title that has
+// every word of a query is known ("Guide page 45" when thousands of titles
+// say "guide"); titles are short, so such postings compress to little.
+//
+// Impacts are 1..impactLevels, so the lowest impact kept (and how many of
+// that impact) is found by counting, without sorting.
+func cut(ps []Posting) []Posting {
+	var count [impactLevels + 1]int
+	room := maxPostings
+	for _, p := range ps {
+		if p.Impact&titleFlag != 0 {
+			room--
+		} else {
+			count[p.Impact]++
+		}
+	}
+	floor, atFloor := impactLevels+1, 0 // keep impacts above floor, and atFloor of floor
+	for level := impactLevels; level >= 1 && room > 0; level-- {
+		floor, atFloor = level, min(count[level], room)
+		room -= atFloor
+	}
+	kept := ps[:0]
+	for _, p := range ps {
+		switch {
+		case p.Impact&titleFlag != 0, p.Impact > floor:
+		case p.Impact == floor && atFloor > 0:
+			atFloor--
+		default:
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
 }
 
 // scores calls f with each of the record's terms, in order, as its number
