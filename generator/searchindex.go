@@ -20,8 +20,10 @@ const searchURL = "/search/"
 
 // searchPage is what the search index needs of p. It depends on p, its
 // parsed body and the org graph only, so that it can be kept per page
-// between builds and the index re-assembled from the pieces.
-func (s *site) searchPage(p *page.Page) (search.Page, error) {
+// between builds and the index re-assembled from the pieces. When lazy,
+// the page's text is read (from the stash) only when the index asks for
+// it: see search.Page.Text.
+func (s *site) searchPage(p *page.Page, lazy bool) (search.Page, error) {
 	sp := search.Page{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Summary: p.Meta.Summary.Value}
 	var crumbs []string
 	for _, c := range s.tree.Breadcrumbs(p.URL) {
@@ -34,11 +36,23 @@ func (s *site) searchPage(p *page.Page) (search.Page, error) {
 	if _, ok := s.graph.TeamOf(p); ok {
 		sp.Team = p.Title
 	}
+	if lazy {
+		sp.Text = func() (string, []search.Section, error) { return s.searchText(p) }
+		return sp, nil
+	}
+	var err error
+	sp.Intro, sp.Sections, err = s.searchText(p)
+	return sp, err
+}
+
+// searchText is the text of p the index searches: its body by section,
+// what its front matter says of the organisation, and its skills.
+func (s *site) searchText(p *page.Page) (string, []search.Section, error) {
 	intro, secs, err := s.sections(p)
 	if err != nil {
-		return search.Page{}, err
+		return "", nil, err
 	}
-	sp.Intro = intro + s.searchWho(p)
+	var out []search.Section
 	var h2 string
 	for _, sec := range secs {
 		path := []string{p.Title}
@@ -47,7 +61,7 @@ func (s *site) searchPage(p *page.Page) (search.Page, error) {
 		} else if h2 != "" {
 			path = append(path, h2)
 		}
-		sp.Sections = append(sp.Sections, search.Section{ID: sec.ID, Title: sec.Title, Path: path, Text: sec.Text})
+		out = append(out, search.Section{ID: sec.ID, Title: sec.Title, Path: path, Text: sec.Text})
 	}
 	// A role's skills live in front matter; the role template shows them
 	// under #hb-skills, so that is where a search for one leads.
@@ -63,9 +77,9 @@ func (s *site) searchPage(p *page.Page) (search.Page, error) {
 				text = append(text, t.Value)
 			}
 		}
-		sp.Sections = append(sp.Sections, search.Section{ID: "hb-skills", Title: "Skills", Path: []string{p.Title}, Text: strings.Join(text, ". ")})
+		out = append(out, search.Section{ID: "hb-skills", Title: "Skills", Path: []string{p.Title}, Text: strings.Join(text, ". ")})
 	}
-	return sp, nil
+	return intro + s.searchWho(p), out, nil
 }
 
 // docText is a parsed body's text, by section.
@@ -111,17 +125,19 @@ func SearchPages(ctx context.Context, cfg Config) (pages []search.Page, err erro
 	if err := settle(rep, cfg.Strict); err != nil {
 		return nil, fmt.Errorf("%w\n%s", err, rep.Diagnostics)
 	}
-	return s.searchPages()
+	return s.searchPages(false) // the site closes its stash on return
 }
 
 // searchPages is what the search index needs of every published page and
 // of the generated pages a reader looks for: the start-here page, each
-// role's onboarding path and the skills matrix.
-func (s *site) searchPages() ([]search.Page, error) {
+// role's onboarding path and the skills matrix. With lazy, the published
+// pages' texts are read as the index is built (searchPage); the site must
+// stay open until then.
+func (s *site) searchPages(lazy bool) ([]search.Page, error) {
 	pages := make([]search.Page, len(s.pages))
 	for i, p := range s.pages {
 		var err error
-		if pages[i], err = s.searchPage(p); err != nil {
+		if pages[i], err = s.searchPage(p, lazy); err != nil {
 			return nil, err
 		}
 	}
@@ -212,11 +228,18 @@ func (s *site) searchGrowth() []search.Page {
 func (s *site) writeSearch(theme *layout.Theme, out output) (int, error) {
 	var files []search.File
 	if !s.indexLater {
-		pages, err := s.searchPages()
+		// serve keeps texts in s.texts, a map the index build must not
+		// write to from its goroutines: only a one-off build reads them
+		// lazily.
+		pages, err := s.searchPages(s.texts == nil)
 		if err != nil {
 			return 0, err
 		}
-		if files, err = search.Build(pages).Files(); err != nil {
+		idx, err := search.Build(pages)
+		if err != nil {
+			return 0, err
+		}
+		if files, err = idx.Files(); err != nil {
 			return 0, err
 		}
 	}

@@ -31,8 +31,12 @@ type SearchJob struct {
 // Run builds the index. It may run on any goroutine: the job holds a copy
 // of what it needs.
 func (j *SearchJob) Run() error {
-	j.files, j.err = search.Build(j.pages).Files()
-	return j.err
+	idx, err := search.Build(j.pages)
+	if err == nil {
+		j.files, err = idx.Files()
+	}
+	j.err = err
+	return err
 }
 
 // Err returns the error of Run.
@@ -52,7 +56,7 @@ func (b *Builder) Search() *SearchJob {
 	// serve keeps bodies in memory, never in a stash: there is nothing to
 	// read back, so no error, but should there be one, no job is better
 	// than an index without the page.
-	pages, err := s.searchPages()
+	pages, err := s.searchPages(false) // the job runs on another goroutine, with a copy
 	if err != nil {
 		return nil
 	}

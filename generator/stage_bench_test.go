@@ -146,11 +146,15 @@ var stageRender = stage{setup: func(b *testing.B, cfg Config) (func(*testing.B),
 var stageIndex = stage{setup: func(b *testing.B, cfg Config) (func(*testing.B), func(*testing.B)) {
 	s, _ := validSite(b, cfg)
 	return func(b *testing.B) {
-		pages, err := s.searchPages()
+		pages, err := s.searchPages(true) // as Build does
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := search.Build(pages).Files(); err != nil {
+		idx, err := search.Build(pages)
+		if err == nil {
+			_, err = idx.Files()
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	}, nil

@@ -37,7 +37,11 @@ func benchmarkIndex(b *testing.B, n int) {
 	pages := pagesOf(b, n)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := search.Build(pages).Files(); err != nil {
+		idx, err := search.Build(pages)
+		if err == nil {
+			_, err = idx.Files()
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -36,6 +36,11 @@ type Page struct {
 	Summary  string
 	Intro    string // the text before the first section
 	Sections []Section
+	// Text, when not nil, supplies Intro and Sections instead. Build
+	// calls it once, while cutting the page into terms, and keeps only
+	// the leads results show, so that the texts of a large handbook are
+	// never all in memory at once: some 600 MB at 100,000 pages.
+	Text func() (intro string, sections []Section, err error)
 }
 
 // Section is a part of a page under a level-2 or level-3 heading.
@@ -123,24 +128,36 @@ type termCount struct {
 // Build makes the index of pages. Pages are cut into terms in parallel, one
 // page per task; everything that depends on order (term ids, postings,
 // scores) is then done in page order or term order, so the index is the
-// same whatever the scheduling.
-func Build(pages []Page) *Index {
+// same whatever the scheduling. The error is the first of the pages' Text.
+func Build(pages []Page) (*Index, error) {
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b Page) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Team, b.Team), cmp.Compare(a.URL, b.URL))
 	})
 	idx := &Index{Pages: make([]PageMeta, len(pages))}
 	perPage := make([][]record, len(pages))
+	errs := make([]error, len(pages))
 	counters := each(len(pages), func(c *counter, i int) {
-		idx.Pages[i], perPage[i] = c.page(i, &pages[i])
+		p := pages[i]
+		if p.Text != nil {
+			if p.Intro, p.Sections, errs[i] = p.Text(); errs[i] != nil {
+				return
+			}
+		}
+		idx.Pages[i], perPage[i] = c.page(i, &p)
 	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	for i, p := range pages {
 		if len(idx.Groups) == 0 || idx.Groups[len(idx.Groups)-1].Kind != p.Kind || idx.Groups[len(idx.Groups)-1].Team != p.Team {
 			idx.Groups = append(idx.Groups, Group{Kind: p.Kind, Team: p.Team, First: i})
 		}
 	}
 	idx.score(slices.Concat(perPage...), counters)
-	return idx
+	return idx, nil
 }
 
 // each runs f(c, i) for i in [0, n) on one goroutine per CPU, each with its

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"os"
 	"reflect"
 	"testing"
@@ -58,12 +59,52 @@ func TestDistance(t *testing.T) {
 	}
 }
 
-func testIndex() *Index {
-	return Build([]Page{
+func testPages() []Page {
+	return []Page{
 		{URL: "/roles/lead/", Title: "Team Lead", Kind: "role", Summary: "Approves designs.", Sections: []Section{{ID: "duties", Title: "Duties", Text: "Runs the weekly design review."}}},
 		{URL: "/processes/design-review/", Title: "Design Review", Kind: "process", Intro: "Every design is reviewed by the team lead."},
 		{URL: "/guide/", Title: "Guide", Kind: "page", Intro: "Terraform and CloudFormation, C++ and 99.9% uptime."},
-	})
+	}
+}
+
+func testIndex() *Index {
+	idx, err := Build(testPages())
+	if err != nil {
+		panic(err) // no page has a Text function that could fail
+	}
+	return idx
+}
+
+// TestBuildText builds the index from pages whose text comes from their
+// Text function: the same files as from the texts themselves, and the
+// function's error when it fails.
+func TestBuildText(t *testing.T) {
+	want, err := testIndex().Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy := testPages()
+	for i := range lazy {
+		intro, secs := lazy[i].Intro, lazy[i].Sections
+		lazy[i].Intro, lazy[i].Sections = "", nil
+		lazy[i].Text = func() (string, []Section, error) { return intro, secs, nil }
+	}
+	idx, err := Build(lazy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := idx.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("pages with a Text function gave other files than the same pages with their texts")
+	}
+	broken := errors.New("stash: read failed")
+	lazy[1].Text = func() (string, []Section, error) { return "", nil, broken }
+	if _, err := Build(lazy); !errors.Is(err, broken) {
+		t.Errorf("Build with a failing Text: err = %v; want %v", err, broken)
+	}
 }
 
 func TestSearchRanking(t *testing.T) {
@@ -108,8 +149,18 @@ func TestFilesDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []Page{{URL: "/b/", Title: "B", Kind: "page"}, {URL: "/a/", Title: "A", Kind: "page"}}
-	x, _ := Build(pages).Files()
-	y, _ := Build([]Page{pages[1], pages[0]}).Files()
+	files := func(pages []Page) []File {
+		idx, err := Build(pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := idx.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	x, y := files(pages), files([]Page{pages[1], pages[0]})
 	if !reflect.DeepEqual(x, y) {
 		t.Error("the order of the pages changed the files")
 	}

@@ -21,8 +21,11 @@ func BenchmarkIndexSize10000(b *testing.B) {
 	pages := pagesOf(b, 10000)
 	var files []search.File
 	for b.Loop() {
-		var err error
-		if files, err = search.Build(pages).Files(); err != nil {
+		idx, err := search.Build(pages)
+		if err == nil {
+			files, err = idx.Files()
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	}
