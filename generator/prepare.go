@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"math/rand/v2"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,8 +55,7 @@ type preparedBody struct {
 	taken    bool // the HTML was used and let go (take)
 
 	htmlAt, textAt stash.Ref
-	stashed        bool // the HTML is at htmlAt, the intro and each section's Text at textAt
-	textLens       []int
+	stashed        bool // the HTML is at htmlAt, the intro and sections at textAt (bodytext.go)
 }
 
 // placeholders makes the stand-ins for link destinations in prepared HTML:
@@ -127,12 +125,7 @@ func (ph placeholders) stashBody(pb *preparedBody, html []byte) error {
 	buf := bufs.Get().(*bytes.Buffer)
 	defer bufs.Put(buf)
 	buf.Reset()
-	buf.WriteString(pb.intro)
-	lens := make([]int, len(pb.sections))
-	for i, sec := range pb.sections {
-		buf.WriteString(sec.Text)
-		lens[i] = len(sec.Text)
-	}
+	buf.Write(appendBodyText(buf.AvailableBuffer(), pb.intro, pb.sections))
 	textAt, err := ph.stash.Put(buf.Bytes())
 	if err != nil {
 		return err
@@ -141,11 +134,8 @@ func (ph placeholders) stashBody(pb *preparedBody, html []byte) error {
 	if err != nil {
 		return err
 	}
-	pb.textAt, pb.htmlAt, pb.textLens = textAt, htmlAt, lens
-	pb.intro, pb.stashed = "", true
-	for i := range pb.sections {
-		pb.sections[i].Text = ""
-	}
+	pb.textAt, pb.htmlAt = textAt, htmlAt
+	pb.intro, pb.sections, pb.stashed = "", nil, true
 	return nil
 }
 
@@ -154,17 +144,11 @@ func (ph placeholders) text(pb *preparedBody) (string, []markdown.Section, error
 	if !pb.stashed {
 		return pb.intro, pb.sections, nil
 	}
-	all, err := ph.stash.Get(pb.textAt)
+	rec, err := ph.stash.Get(pb.textAt)
 	if err != nil {
 		return "", nil, err
 	}
-	secs := slices.Clone(pb.sections)
-	end := len(all)
-	for i := len(secs) - 1; i >= 0; i-- {
-		secs[i].Text = all[end-pb.textLens[i] : end]
-		end -= pb.textLens[i]
-	}
-	return all[:end], secs, nil
+	return parseBodyText(rec)
 }
 
 // take returns the body's HTML, its destinations filled in by rewrite,
