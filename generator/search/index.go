@@ -112,14 +112,14 @@ var weights = [4]float64{8, 3, 2, 1} // title, headings, summary, body
 type record struct {
 	page, sec int
 	worker    int // the counter that numbered its terms
-	terms     []termCount
+	terms     termCounts
 	lens      [4]int
 }
 
 // termCount is how often a term occurs in each field of a record; the term
 // is the counter's number for it. There is one for every distinct term of
-// every record, all alive at once (80 MB at 10,000 pages with int32
-// counts), so counts stop at 65,535: long past where BM25 saturates.
+// every record, all alive at once (packed: termcounts.go), so counts stop
+// at 65,535: long past where BM25 saturates.
 type termCount struct {
 	id int32
 	n  [4]uint16
@@ -262,7 +262,7 @@ func (c *counter) record(page, sec int, fields ...string) record {
 			}
 		}
 	}
-	r.terms = slices.Clone(c.buf)
+	r.terms = packTermCounts(c.buf)
 	return r
 }
 
@@ -296,7 +296,7 @@ func (idx *Index) score(recs []record, cs []*counter) {
 	}
 	start := make([]int32, len(terms)+1)
 	for _, r := range recs {
-		for _, tc := range r.terms {
+		for tc := range r.terms.all() {
 			start[remap[r.worker][tc.id]+1]++
 		}
 	}
@@ -397,14 +397,15 @@ func cut(ps []Posting) []Posting {
 
 // scores calls f with each of the record's terms, in order, as its number
 // in the sorted dictionary (m maps the counter's numbers to those), whether
-// it is in the title, and its BM25F score: per-field term frequencies, normalised by the field's
-// length against its average and weighted, summed before saturation.
+// it is in the title, and its BM25F score: per-field term frequencies,
+// normalised by the field's length against its average and weighted,
+// summed before saturation.
 func (r *record) scores(avg *[4]float64, idf []float64, m []int32, f func(term int32, inTitle bool, s float64)) {
 	var norm [4]float64
 	for f := range norm {
 		norm[f] = 1 - bParam + bParam*float64(r.lens[f])/avg[f]
 	}
-	for _, tc := range r.terms {
+	for tc := range r.terms.all() {
 		tf := 0.0
 		for f, n := range tc.n {
 			tf += float64(n) * weights[f] / norm[f]
