@@ -75,7 +75,7 @@ func (b *Builder) rebuildAll(ctx context.Context, touched map[string]bool, rep *
 	if err != nil {
 		return nil, err
 	}
-	if err := s.render(ctx, theme, views, out); err != nil {
+	if err := s.render(ctx, theme, jobsOf(views), out); err != nil {
 		return nil, err
 	}
 	if _, err := s.writeRest(ctx, theme, out, 0); err != nil {
@@ -146,7 +146,7 @@ func (b *Builder) rebuildBodies(ctx context.Context, touched map[string]bool, re
 		return nil, err
 	}
 	out := newMemory(b.snap)
-	if err := s.render(ctx, last.theme, views, out); err != nil {
+	if err := s.render(ctx, last.theme, jobsOf(views), out); err != nil {
 		return nil, err
 	}
 	if _, err := s.siteWide(ctx, last.theme, out); err != nil {

@@ -77,14 +77,15 @@ func (s *site) writeRest(ctx context.Context, theme *layout.Theme, out output, n
 // render renders views in parallel and writes them. With a cache (serve),
 // a view whose inputs are those of a view rendered before is not rendered
 // again.
-func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.View, out output) error {
+func (s *site) render(ctx context.Context, theme *layout.Theme, views []viewJob, out output) error {
 	sidebars, err := s.sidebars(theme, views)
 	if err != nil {
 		return err
 	}
 	batch := theme.NewBatch()
 	return parallel(ctx, len(views), func(i int) error {
-		v := views[i]
+		v := views[i].make(s)
+		views[i] = viewJob{} // let go of the view once this page is written
 		sidebar := sidebars[s.tree.SidebarKey(v.URL)]
 		key := s.cache.viewKey(s, v, sidebar)
 		if html, ok := s.cache.rendered(v.URL, key); ok {
@@ -102,12 +103,41 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []*layout.
 		if err != nil {
 			return err
 		}
-		// views holds every page's view until all are written: let go of
-		// this one (180 MB of views at 100,000 pages, heap profile).
-		views[i] = nil
 		s.cache.keep(v.URL, key, html)
 		return out.WriteFile(layout.OutputPath(v.URL), html)
 	})
+}
+
+// viewJob is a page to render: a content page, whose view is made as it is
+// rendered, or the view of a generated page. A build that made every
+// page's view first held them all at once: 180 MB at 100,000 pages (heap
+// profile), marked by the garbage collector on every cycle.
+type viewJob struct {
+	page *page.Page
+	view *layout.View
+}
+
+func (j viewJob) url() string {
+	if j.view != nil {
+		return j.view.URL
+	}
+	return j.page.URL
+}
+
+func (j viewJob) make(s *site) *layout.View {
+	if j.view != nil {
+		return j.view
+	}
+	return s.pageView(j.page)
+}
+
+// jobsOf is views as jobs.
+func jobsOf(views []*layout.View) []viewJob {
+	jobs := make([]viewJob, len(views))
+	for i, v := range views {
+		jobs[i].view = v
+	}
+	return jobs
 }
 
 // body renders a page's Markdown with its links rewritten.
@@ -170,14 +200,14 @@ type sidebar struct {
 
 // sidebars renders each distinct sidebar once: pages under the same branch
 // of the tree show the same one.
-func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]sidebar, error) {
+func (s *site) sidebars(theme *layout.Theme, views []viewJob) (map[string]sidebar, error) {
 	out := map[string]sidebar{}
 	for _, v := range views {
-		key := s.tree.SidebarKey(v.URL)
+		key := s.tree.SidebarKey(v.url())
 		if _, ok := out[key]; ok {
 			continue
 		}
-		sb, err := s.cache.sidebarAt(theme, s.tree, v.URL)
+		sb, err := s.cache.sidebarAt(theme, s.tree, v.url())
 		if err != nil {
 			return nil, err
 		}
@@ -186,14 +216,14 @@ func (s *site) sidebars(theme *layout.Theme, views []*layout.View) (map[string]s
 	return out, nil
 }
 
-// views makes the data for every page the site has: content pages, folder
-// indexes without a landing page, the org chart and the 404 page.
-func (s *site) views() []*layout.View {
-	var views []*layout.View
+// views is every page the site has: content pages, folder indexes without
+// a landing page, the org chart and the 404 page.
+func (s *site) views() []viewJob {
+	var views []viewJob
 	for _, p := range s.pages {
-		views = append(views, s.pageView(p))
+		views = append(views, viewJob{page: p})
 	}
-	return append(views, s.generatedViews()...)
+	return append(views, jobsOf(s.generatedViews())...)
 }
 
 // generatedViews makes the data of the pages no Markdown file stands for.
