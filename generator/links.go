@@ -2,6 +2,7 @@ package generator
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -17,8 +18,13 @@ import (
 func (s *site) resolveLinks(diags *diag.List) {
 	resolver := s.resolver()
 	results := make([]*linkResult, len(s.pages))
-	for i, p := range s.pages {
-		results[i] = resolvePage(resolver, s, p)
+	// The resolver and the pages are only read: one page per task. The
+	// only error is a panic in a task, which goes on up (Build recovers).
+	if err := parallel(context.Background(), len(s.pages), func(i int) error {
+		results[i] = resolvePage(resolver, s, s.pages[i])
+		return nil
+	}); err != nil {
+		panic(err)
 	}
 	s.useLinks(results, diags)
 	// validate's sites are read once (serve resolves with its own
