@@ -17,6 +17,9 @@ import (
 // returns the number of files written.
 func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int, error) {
 	views := s.views()
+	if s.cache == nil {
+		s.resolveBodies()
+	}
 	if err := s.render(ctx, theme, views, out); err != nil {
 		return 0, err
 	}
@@ -24,6 +27,30 @@ func (s *site) write(ctx context.Context, theme *layout.Theme, out output) (int,
 		s.forgetLinks()
 	}
 	return s.writeRest(ctx, theme, out, len(views))
+}
+
+// resolveBodies puts the URL of each link of the prepared bodies in place
+// of its destination, and lets go of those pages' tables of destinations
+// to URLs: a one-off build renders each page once, after its views are
+// made (the onboarding paths read the tables), and at 100,000 pages the
+// tables were some 200 MB, marked by every garbage collection while the
+// pages render (heap profile). A page's rewrite then leaves its URLs as
+// they are (s.rewrite), and the pages whose trees were kept (prepare) keep
+// their tables.
+func (s *site) resolveBodies() {
+	kept := map[*page.Page]map[string]string{}
+	for p, urls := range s.targets {
+		pb, ok := s.prepared[p]
+		if !ok || pb.taken {
+			kept[p] = urls
+			continue
+		}
+		rewrite := s.rewrite(p)
+		for i, d := range pb.dests {
+			pb.dests[i] = rewrite(d)
+		}
+	}
+	s.targets = kept
 }
 
 // forgetLinks lets go of what only the pages' rendering reads: the link
