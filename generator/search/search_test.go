@@ -89,15 +89,7 @@ func TestBuildText(t *testing.T) {
 		lazy[i].Intro, lazy[i].Sections = "", nil
 		lazy[i].Text = func() (string, []Section, error) { return intro, secs, nil }
 	}
-	idx, err := Build(lazy)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := idx.Files()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
+	if got := filesOf(t, lazy); !reflect.DeepEqual(got, want) {
 		t.Error("pages with a Text function gave other files than the same pages with their texts")
 	}
 	broken := errors.New("stash: read failed")
@@ -105,6 +97,20 @@ func TestBuildText(t *testing.T) {
 	if _, err := Build(lazy); !errors.Is(err, broken) {
 		t.Errorf("Build with a failing Text: err = %v; want %v", err, broken)
 	}
+}
+
+// filesOf is the files of the index of pages.
+func filesOf(t *testing.T, pages []Page) []File {
+	t.Helper()
+	idx, err := Build(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := idx.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 func TestSearchRanking(t *testing.T) {
@@ -149,18 +155,7 @@ func TestFilesDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []Page{{URL: "/b/", Title: "B", Kind: "page"}, {URL: "/a/", Title: "A", Kind: "page"}}
-	files := func(pages []Page) []File {
-		idx, err := Build(pages)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs, err := idx.Files()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fs
-	}
-	x, y := files(pages), files([]Page{pages[1], pages[0]})
+	x, y := filesOf(t, pages), filesOf(t, []Page{pages[1], pages[0]})
 	if !reflect.DeepEqual(x, y) {
 		t.Error("the order of the pages changed the files")
 	}
