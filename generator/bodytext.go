@@ -39,15 +39,17 @@ var errBodyText = errors.New("internal error: a stashed body's text does not dec
 // appendBodyText wrote. Their strings share rec's memory.
 func parseBodyText(rec string) (string, []markdown.Section, error) {
 	r := strings.NewReader(rec)
+	bad := false
 	next := func() int {
 		n, err := binary.ReadUvarint(r)
 		if err != nil || n > uint64(len(rec)) {
-			return -1
+			bad = true
+			return 0
 		}
 		return int(n)
 	}
 	n := next()
-	if n < 0 {
+	if bad {
 		return "", nil, errBodyText
 	}
 	var secs []markdown.Section // nil when none, as markdown.Doc.Sections says
@@ -61,22 +63,21 @@ func parseBodyText(rec string) (string, []markdown.Section, error) {
 	}
 	introLen := next()
 	at := len(rec) - r.Len()
-	take := func(n int) (string, bool) {
-		if n < 0 || at+n > len(rec) {
-			return "", false
+	take := func(n int) string {
+		if at+n > len(rec) {
+			bad = true
+			return ""
 		}
 		at += n
-		return rec[at-n : at], true
+		return rec[at-n : at]
 	}
-	intro, ok := take(introLen)
+	intro := take(introLen)
 	for i := range secs {
-		for j, f := range []*string{&secs[i].ID, &secs[i].Title, &secs[i].Text} {
-			var okf bool
-			*f, okf = take(lens[i][j])
-			ok = ok && okf
-		}
+		secs[i].ID = take(lens[i][0])
+		secs[i].Title = take(lens[i][1])
+		secs[i].Text = take(lens[i][2])
 	}
-	if !ok || at != len(rec) {
+	if bad || at != len(rec) {
 		return "", nil, errBodyText
 	}
 	return intro, secs, nil

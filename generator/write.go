@@ -41,7 +41,7 @@ func (s *site) resolveBodies() {
 	kept := map[*page.Page]map[string]string{}
 	for p, urls := range s.targets {
 		pb, ok := s.prepared[p]
-		if !ok || pb.taken {
+		if !ok {
 			kept[p] = urls
 			continue
 		}
