@@ -86,5 +86,5 @@ func patientCopy(l chroma.Lexer) chroma.Lexer {
 			}
 		}
 	}
-	return cp
+	return newQuickLexer(cp, compiled, lexers.GlobalLexerRegistry)
 }
