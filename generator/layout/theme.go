@@ -27,16 +27,18 @@ var pageTemplates = []string{"page.html", "role.html", "process.html", "ladder.h
 
 // Theme is ready to render the pages of one build.
 type Theme struct {
-	pages    map[string]*template.Template
-	redirect *template.Template
-	href     *template.Template // writes a link as the templates do, to find it again
-	Assets   []Asset
-	assetURL map[string]string
-	base     string
-	needle   []byte   // linkNeedle(base)
-	onces    sync.Map // partial name → template.HTML; see once
-	links    sync.Map // linkKey → template.HTML; see link
-	linkTmpl *template.Template
+	pages         map[string]*template.Template
+	redirect      *template.Template
+	href          *template.Template // writes a link as the templates do, to find it again
+	Assets        []Asset
+	assetURL      map[string]string
+	base          string
+	needle        []byte                 // linkNeedle(base)
+	onces         sync.Map               // partial name → template.HTML; see once
+	links         sync.Map               // linkKey → template.HTML; see link
+	backlinkItems itemCache[backlinkKey] // see backlinks
+	tocItems      itemCache[tocKey]      // see toc
+	linkTmpl      *template.Template
 }
 
 // Asset is a static file, written under a name that changes with its
