@@ -11,6 +11,7 @@ import (
 	"github.com/teamhandbook/handbook/generator/nav"
 	"github.com/teamhandbook/handbook/generator/org"
 	"github.com/teamhandbook/handbook/generator/page"
+	"github.com/teamhandbook/handbook/generator/publish"
 )
 
 // write renders every page in parallel and writes the site into out. It
@@ -131,7 +132,13 @@ func (s *site) render(ctx context.Context, theme *layout.Theme, views []viewJob,
 			return err
 		}
 		s.cache.keep(v.URL, key, html)
-		return out.WriteFile(layout.OutputPath(v.URL), html)
+		if err := out.WriteFile(layout.OutputPath(v.URL), html); err != nil {
+			return err
+		}
+		if _, ok := out.(*publish.Staging); ok && s.cache == nil {
+			batch.Recycle(html) // on disk now, and kept nowhere else
+		}
+		return nil
 	})
 }
 

@@ -82,12 +82,16 @@ func (t *Theme) render(v *View, b *Batch, mark bool) ([]byte, error) {
 		return nil, err
 	}
 	html := sc.buf.Bytes()
+	var dst []byte
+	if b != nil {
+		dst = b.buffer()
+	}
 	up := ""
 	if v.Kind != "404" { // served at any URL, so its links start at the root
 		up = upTo(OutputPath(v.URL))
 	}
 	if v.Sidebar == "" {
-		return t.relative(sc, html, up, nil, -1), nil
+		return t.relative(dst, sc, html, up, nil, -1), nil
 	}
 	if bytes.Count(html, []byte(sidebarPlaceholder)) != bytes.Count(html, []byte(sidebarPlaceholder[1:len(sidebarPlaceholder)-1])) {
 		// The template printed the sidebar where it is escaped (or the
@@ -100,7 +104,7 @@ func (t *Theme) render(v *View, b *Batch, mark bool) ([]byte, error) {
 		if err := t.execute(&sc.buf, &vv); err != nil {
 			return nil, err
 		}
-		return t.relative(sc, sc.buf.Bytes(), up, nil, -1), nil
+		return t.relative(dst, sc, sc.buf.Bytes(), up, nil, -1), nil
 	}
 	sb := b.sidebar(v.Sidebar)
 	at := -1
@@ -109,7 +113,7 @@ func (t *Theme) render(v *View, b *Batch, mark bool) ([]byte, error) {
 			at = sb.markAt(href, t.base, up)
 		}
 	}
-	return t.relative(sc, html, up, sb.relative(t.base, up), at), nil
+	return t.relative(dst, sc, html, up, sb.relative(t.base, up), at), nil
 }
 
 func (t *Theme) execute(buf *bytes.Buffer, v *View) error {
@@ -121,9 +125,10 @@ func (t *Theme) execute(buf *bytes.Buffer, v *View) error {
 
 // relative returns html with its site links starting with up (none
 // rewritten when up is "") and each sidebar placeholder replaced by
-// sidebar, marked at offset at unless at is -1. The result is allocated
-// once, at its final size: the caller may keep it.
-func (t *Theme) relative(sc *scratch, html []byte, up string, sidebar []byte, at int) []byte {
+// sidebar, marked at offset at unless at is -1. The result is written
+// into dst when it fits, else allocated once, at its final size: the
+// caller may keep it.
+func (t *Theme) relative(dst []byte, sc *scratch, html []byte, up string, sidebar []byte, at int) []byte {
 	sc.links = sc.links[:0]
 	if up != "" {
 		for i := 0; ; {
@@ -144,7 +149,10 @@ func (t *Theme) relative(sc *scratch, html []byte, up string, sidebar []byte, at
 			size += n * len(currentMark)
 		}
 	}
-	out := make([]byte, 0, size)
+	out := dst[:0]
+	if cap(out) < size {
+		out = make([]byte, 0, size)
+	}
 	done := 0 // html[:done] is in out
 	links := sc.links
 	for {
