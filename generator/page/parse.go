@@ -58,16 +58,21 @@ type split struct {
 // syntax errors and unclosed front matter.
 func splitFrontMatter(path string, src []byte, diags *diag.List) split {
 	var fm frontMatter
-	rest, err := frontmatter.Parse(bytes.NewReader(src), &fm, formats()...)
 	openLine, openCol, first := opening(src)
+	in := frontMatterOnly(src, first)
+	rest, err := frontmatter.Parse(bytes.NewReader(in), &fm, formats()...)
+	if err == nil && fm.format == "" && len(in) < len(src) {
+		rest, err = frontmatter.Parse(bytes.NewReader(src), &fm, formats()...)
+		in = src
+	}
 	at := diag.Position{File: path, Line: openLine, Col: openCol}
-	if err != nil || len(rest) > len(src) {
+	if err != nil || len(rest) > len(in) {
 		// Reading from memory does not fail and the unmarshalers never
 		// return errors, so this is only a safety net.
 		diags.Rule("front-matter").Errorf(at, "cannot read front matter: %v", err)
 		return split{body: src, bodyLine: 1}
 	}
-	consumed := len(src) - len(rest)
+	consumed := len(in) - len(rest)
 	s := split{body: src[consumed:], bodyLine: 1 + bytes.Count(src[:consumed], []byte("\n"))}
 
 	if fm.format == "" {
@@ -110,6 +115,28 @@ func opening(src []byte) (line, col int, text string) {
 		src = rest
 	}
 	return 1, 1, ""
+}
+
+// frontMatterOnly returns the start of src up to the end of the line that
+// closes its YAML or TOML front matter, first being its first non-blank
+// line, or src. The frontmatter package copies all that follows the front
+// matter, to return it: 180 MB of the 3.3 GB a 10,000-page build
+// allocated, for a body only its length is wanted of. The package decides
+// where the front matter ends: the cut is at the first line it could
+// close at or later, and a cut that leaves it none is retried with src.
+func frontMatterOnly(src []byte, first string) []byte {
+	if first != "---" && first != "+++" {
+		return src
+	}
+	_, after, _ := bytes.Cut(src, []byte(first)) // the opening line
+	for at := len(src) - len(after); at < len(src); {
+		line, _, _ := bytes.Cut(src[at:], []byte("\n"))
+		at += len(line) + 1
+		if string(bytes.TrimSpace(line)) == first {
+			return src[:min(at, len(src))]
+		}
+	}
+	return src
 }
 
 // frontMatter receives what the frontmatter package found. The package
