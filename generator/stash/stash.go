@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -84,6 +85,18 @@ func (s *Stash) Get(r Ref) (string, error) {
 	}
 	// b is never written again: the string may share it.
 	return unsafe.String(&b[0], len(b)), nil
+}
+
+// Append appends the bytes r refers to to dst and returns the result, for
+// a caller done with them before it reuses dst: Get's string needs memory
+// of its own.
+func (s *Stash) Append(dst []byte, r Ref) ([]byte, error) {
+	dst = slices.Grow(dst, r.n)
+	b := dst[len(dst) : len(dst)+r.n]
+	if _, err := s.f.ReadAt(b, r.off); err != nil {
+		return dst, fmt.Errorf("stash: %w", err)
+	}
+	return dst[:len(dst)+r.n], nil
 }
 
 // Close closes and removes the file. Refs are of no use afterwards.

@@ -29,6 +29,13 @@ func TestPutGet(t *testing.T) {
 		if got != want || refs[i].Len() != len(want) {
 			t.Errorf("Get(Put(%.20q)) = %.20q (len %d); want it back", want, got, refs[i].Len())
 		}
+		b, err := s.Append([]byte("before:"), refs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(b) != "before:"+want {
+			t.Errorf("Append(\"before:\", Put(%.20q)) = %.30q; want it after what was there", want, b)
+		}
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
