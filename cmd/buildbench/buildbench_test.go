@@ -12,7 +12,9 @@ import (
 )
 
 func TestMedian(t *testing.T) {
-	s := func(wall, cpu time.Duration, peak int64) sample { return sample{wall, cpu, peak} }
+	s := func(wall, cpu time.Duration, peak int64) sample {
+		return sample{wall: wall, cpu: cpu, sys: cpu / 2, peak: peak}
+	}
 	for _, tc := range []struct {
 		name    string
 		samples []sample

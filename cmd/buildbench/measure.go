@@ -12,6 +12,7 @@ import (
 type sample struct {
 	wall time.Duration
 	cpu  time.Duration // user + system, of the child and its own children
+	sys  time.Duration // of cpu, the kernel's: files and folders made, pages faulted in
 	peak int64         // bytes: the child's peak resident set (rusage maxrss)
 }
 
@@ -32,7 +33,7 @@ func measure(cmd *exec.Cmd) (sample, []byte, error) {
 		return sample{}, nil, fmt.Errorf("%s: %w\n%s", cmd, err, tail(out.Bytes(), 2000))
 	}
 	ps := cmd.ProcessState
-	s := sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime()}
+	s := sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime()}
 	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 		s.peak = ru.Maxrss * 1024 // kilobytes on Linux
 	}

@@ -34,6 +34,7 @@ func (r result) median() sample {
 	return sample{
 		wall: time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
 		cpu:  time.Duration(pick(func(s sample) int64 { return int64(s.cpu) })),
+		sys:  time.Duration(pick(func(s sample) int64 { return int64(s.sys) })),
 		peak: pick(func(s sample) int64 { return s.peak }),
 	}
 }
@@ -56,7 +57,7 @@ func (t target) String() string {
 }
 
 func printRow(w io.Writer, pages int, tool string, s sample, note string) {
-	line := fmt.Sprintf("%7s  %-9s %8.2f s %8.2f s %8.0f MB  %s", thousands(pages), tool, s.wall.Seconds(), s.cpu.Seconds(), mb(s.peak), note)
+	line := fmt.Sprintf("%7s  %-9s %8.2f s %8.2f s %8.2f s %8.0f MB  %s", thousands(pages), tool, s.wall.Seconds(), s.cpu.Seconds(), s.sys.Seconds(), mb(s.peak), note)
 	fmt.Fprintln(w, strings.TrimRight(line, " "))
 }
 
@@ -67,7 +68,7 @@ func printRatio(w io.Writer, name string, wall, cpu, peak float64) {
 		}
 		return fmt.Sprintf("%6.2f×", x)
 	}
-	fmt.Fprintf(w, "         %-9s  %s    %s    %s\n", name, f(wall), f(cpu), f(peak))
+	fmt.Fprintf(w, "         %-9s  %s    %s               %s\n", name, f(wall), f(cpu), f(peak))
 }
 
 func ratio(a, b int64) float64 {
