@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -89,17 +90,7 @@ func (t *Theme) once(name string) (template.HTML, error) {
 // each link is rendered once and kept, which spares the url function and
 // three escapers per link on every page.
 func (t *Theme) link(u, title string) (template.HTML, error) {
-	k := linkKey{u, title}
-	if v, ok := t.links.Load(k); ok {
-		return v.(template.HTML), nil
-	}
-	var buf strings.Builder
-	if err := t.linkTmpl.Execute(&buf, k); err != nil {
-		return "", err
-	}
-	html := template.HTML(buf.String())
-	t.links.Store(k, html)
-	return html, nil
+	return t.links.get(linkKey{u, title}, t.linkTmpl.Execute)
 }
 
 // backlinks renders the partial "backlink" for each page of ps, with a
@@ -110,9 +101,11 @@ func (t *Theme) link(u, title string) (template.HTML, error) {
 func (t *Theme) backlinks(ps []*page.Page) (template.HTML, error) {
 	var b strings.Builder
 	for _, p := range ps {
-		if err := t.backlinkItems.write(&b, t, "backlink", backlinkKey{URL: p.URL, Title: p.Title, Kind: string(p.Kind)}); err != nil {
+		html, err := t.backlinkItems.get(backlinkKey{URL: p.URL, Title: p.Title, Kind: string(p.Kind)}, t.partial("backlink"))
+		if err != nil {
 			return "", err
 		}
+		b.WriteString(string(html))
 	}
 	return template.HTML(b.String()), nil
 }
@@ -124,13 +117,15 @@ type backlinkKey struct{ URL, Title, Kind string }
 // toc renders the partial "tocitem" for each heading of hs, with a tocKey
 // as its data, and joins them, for the reason backlinks does: a
 // 10,000-page handbook has 78,000 entries in its tables of contents, and
-// most of their headings ("Overview", "Responsibilities") recur.
+// many of their headings ("Overview", "Responsibilities") recur.
 func (t *Theme) toc(hs []markdown.Heading) (template.HTML, error) {
 	var b strings.Builder
 	for _, h := range hs {
-		if err := t.tocItems.write(&b, t, "tocitem", tocKey{Level: h.Level, ID: h.ID, Text: h.Text}); err != nil {
+		html, err := t.tocItems.get(tocKey{Level: h.Level, ID: h.ID, Text: h.Text}, t.partial("tocitem"))
+		if err != nil {
 			return "", err
 		}
+		b.WriteString(string(html))
 	}
 	return template.HTML(b.String()), nil
 }
@@ -142,27 +137,47 @@ type tocKey struct {
 	ID, Text string
 }
 
-// itemCache holds the partials backlinks and toc rendered, by their data:
-// strings, not pages, since serve renders with one Theme while pages
-// change under it. A typed map: sync.Map's hashing of an interface key
-// took longer than the rest of a list's rendering.
-type itemCache[K comparable] struct {
-	mu sync.RWMutex
-	m  map[K]template.HTML
+// maxTOCItems is the most table-of-contents entries a Theme keeps.
+const maxTOCItems = 1 << 14
+
+// partial returns a function that renders the partial name of base.html.
+func (t *Theme) partial(name string) func(io.Writer, any) error {
+	return func(w io.Writer, data any) error { return t.pages["page.html"].ExecuteTemplate(w, name, data) }
 }
 
-// write writes the partial name rendered with k, rendering it the first
-// time k is seen.
-func (c *itemCache[K]) write(b *strings.Builder, t *Theme, name string, k K) error {
+// itemCache holds what link, backlinks and toc rendered, by the data it
+// was rendered from: strings, not pages, since serve renders with one
+// Theme while pages change under it. A typed map: sync.Map's hashing of
+// an interface key took longer than the rest of a list's rendering, and
+// its lookups slowed as it grew (4 CPU-seconds at 100,000 pages).
+//
+// A cache with a limit stops growing there. Links and backlinks recur
+// (a page is linked from 16 others on average), and there is one of each
+// per page linked to; most headings are unique to their page, and a cache
+// of them would grow with the site, marked by every garbage collection,
+// while the headings that recur ("Overview") recur early.
+type itemCache[K comparable] struct {
+	limit int // 0: none
+	mu    sync.RWMutex
+	m     map[K]template.HTML
+}
+
+// get returns what render writes for k, rendering it the first time k is
+// seen, or every time once the cache is full.
+func (c *itemCache[K]) get(k K, render func(io.Writer, any) error) (template.HTML, error) {
 	c.mu.RLock()
 	v, ok := c.m[k]
+	full := c.limit > 0 && len(c.m) >= c.limit
 	c.mu.RUnlock()
-	if !ok {
-		var buf strings.Builder
-		if err := t.pages["page.html"].ExecuteTemplate(&buf, name, k); err != nil {
-			return err
-		}
-		v = template.HTML(buf.String())
+	if ok {
+		return v, nil
+	}
+	var buf strings.Builder
+	if err := render(&buf, k); err != nil {
+		return "", err
+	}
+	v = template.HTML(buf.String())
+	if !full {
 		c.mu.Lock()
 		if c.m == nil {
 			c.m = map[K]template.HTML{}
@@ -170,8 +185,7 @@ func (c *itemCache[K]) write(b *strings.Builder, t *Theme, name string, k K) err
 		c.m[k] = v
 		c.mu.Unlock()
 	}
-	b.WriteString(string(v))
-	return nil
+	return v, nil
 }
 
 // linkKey is a link's path and text. The cache holds strings, not pages:

@@ -35,7 +35,7 @@ type Theme struct {
 	base          string
 	needle        []byte                 // linkNeedle(base)
 	onces         sync.Map               // partial name → template.HTML; see once
-	links         sync.Map               // linkKey → template.HTML; see link
+	links         itemCache[linkKey]     // see link
 	backlinkItems itemCache[backlinkKey] // see backlinks
 	tocItems      itemCache[tocKey]      // see toc
 	linkTmpl      *template.Template
@@ -84,6 +84,7 @@ func Load(src Sources, base string, g *org.Graph) (*Theme, error) {
 	}
 	funcs := t.funcs(g)
 	t.href = template.Must(template.New("href").Funcs(funcs).Parse(`<a href="{{url .}}">`))
+	t.tocItems.limit = maxTOCItems
 	t.linkTmpl = template.Must(template.New("link").Funcs(funcs).Parse(`<a href="{{url .URL}}">{{.Title}}</a>`))
 	baseFile, ok := files["base.html"]
 	if !ok {
