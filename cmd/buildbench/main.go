@@ -173,27 +173,39 @@ func run(o options, w io.Writer) error {
 	return nil
 }
 
-// scale measures handbook alone at o.base (10,000) and at o.scale pages.
+// scale measures handbook alone at o.base (10,000) and at o.scale pages,
+// alternating the sizes run by run, as bench alternates the tools: this
+// machine's speed drifts, and its kernel makes files slowly for a while
+// after many were deleted (the previous benchmark's output), so runs of
+// one size after the other's would compare two machines.
 func scale(o options, w io.Writer) error {
 	base := o.base
-	fmt.Fprintf(w, "handbook alone, cold builds, %d runs each; medians below\n\n", o.runs)
-	var med [2]sample
-	for k, n := range []int{base, o.scale} {
-		site, bytes, err := writeSite(o.tmp, n, false)
-		if err != nil {
+	fmt.Fprintf(w, "handbook alone, cold builds, %d runs each, sizes alternating; medians below\n\n", o.runs)
+	sizes := []int{base, o.scale}
+	sites := make([]string, len(sizes))
+	bytes := make([]int, len(sizes))
+	for k, n := range sizes {
+		var err error
+		if sites[k], bytes[k], err = writeSite(o.tmp, n, false); err != nil {
 			return err
 		}
-		r := result{tool: "handbook"}
-		for i := range o.runs {
-			s, err := o.runTool("handbook", site, n)
+	}
+	rs := make([]result, len(sizes))
+	for i := range o.runs {
+		for k, n := range sizes {
+			s, err := o.runTool("handbook", sites[k], n)
 			if err != nil {
 				return err
 			}
-			r.samples = append(r.samples, s)
+			rs[k].samples = append(rs[k].samples, s)
 			fmt.Fprintf(w, "  %s pages, run %d: %6.2f s wall %6.2f s CPU (kernel %5.2f s) %6.0f MB\n", thousands(n), i+1, s.wall.Seconds(), s.cpu.Seconds(), s.sys.Seconds(), mb(s.peak))
 		}
-		med[k] = r.median()
-		printRow(w, n, "handbook", med[k], fmt.Sprintf("(%.1f MB of Markdown)", float64(bytes)/1e6))
+	}
+	fmt.Fprintf(w, "\n  pages  tool          wall        CPU  of it kernel   peak RSS\n")
+	var med [2]sample
+	for k, n := range sizes {
+		med[k] = rs[k].median()
+		printRow(w, n, "handbook", med[k], fmt.Sprintf("(%.1f MB of Markdown)", float64(bytes[k])/1e6))
 	}
 	limit := 1.1 * float64(o.scale) / float64(base)
 	fmt.Fprintf(w, "\ntargets at %s pages:\n", thousands(o.scale))
