@@ -89,15 +89,13 @@ func (s *site) writeRest(ctx context.Context, theme *layout.Theme, out output, n
 		}
 		n++
 	}
-	for _, f := range s.static {
-		if err := ctx.Err(); err != nil {
-			return 0, err
-		}
-		if err := s.copyStatic(out, f.Path); err != nil {
-			return 0, err
-		}
-		n++
+	// Images and attachments are copied on a worker per CPU, as pages
+	// are written: one by one, a handbook's thousand images would be read
+	// and written while a CPU idles.
+	if err := parallel(ctx, len(s.static), func(i int) error { return s.copyStatic(out, s.static[i].Path) }); err != nil {
+		return 0, err
 	}
+	n += len(s.static)
 	m, err := s.siteWide(ctx, theme, out)
 	return n + m, err
 }
@@ -214,7 +212,7 @@ func (s *site) siteWide(ctx context.Context, theme *layout.Theme, out output) (i
 		}
 		n++
 	}
-	k, err := s.writeSearch(theme, out)
+	k, err := s.writeSearch(ctx, theme, out)
 	if err != nil {
 		return 0, err
 	}
