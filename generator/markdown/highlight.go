@@ -8,7 +8,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -18,15 +17,12 @@ import (
 // It writes CSS classes, never inline styles: the colours come from the
 // stylesheet WriteCSS writes, which switches to a dark style with the
 // reader's preference, and a strict Content-Security-Policy can forbid
-// inline styles.
+// inline styles. writeTokens writes them as chroma's formatter would.
 //
-// The formatter is shared by every Render. That is safe: chroma's HTML
-// formatter keeps its options read-only and its style cache behind a mutex,
-// and lexers compile their rules once, under a lock, and keep the state of
-// each run in the iterator they return.
+// It is shared by every Render. That is safe: lexers compile their rules
+// once, under a lock, and keep the state of each run in the iterator they
+// return.
 type highlighter struct {
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
 	// lexers caches the lexer for each language name seen, nil for the
 	// unknown ones. A chroma lookup that misses the names and aliases
 	// matches the name against every lexer's file patterns, which takes
@@ -36,19 +32,14 @@ type highlighter struct {
 }
 
 func newHighlighter() *highlighter {
-	return &highlighter{
-		formatter: newFormatter(),
-		// With classes, the style only feeds chroma's cache of CSS rules;
-		// which one does not change the HTML.
-		style: styles.Get(lightStyle),
-	}
+	return &highlighter{}
 }
 
-// newFormatter returns the chroma formatter for both the HTML and the CSS,
-// so that the two agree on class names. It writes the tokens only: the
-// <pre> and <code> around them are written by renderFencedCodeBlock, which
-// knows the language, and without line wrappers, which only line numbers
-// and highlighted lines would need.
+// newFormatter returns the chroma formatter the CSS is written with, and
+// whose HTML writeTokens writes, so that the two agree on class names. It
+// writes the tokens only: the <pre> and <code> around them are written by
+// renderFencedCodeBlock, which knows the language, and without line
+// wrappers, which only line numbers and highlighted lines would need.
 func newFormatter() *chromahtml.Formatter {
 	return chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
 }
@@ -99,9 +90,7 @@ func (nr *nodeRenderer) renderFencedCodeBlock(w util.BufWriter, source []byte, n
 			_, _ = w.WriteString(`<pre class="chroma"><code`)
 			writeLanguage(w, lang)
 			_ = w.WriteByte('>')
-			if err := nr.highlighter.formatter.Format(w, nr.highlighter.style, it); err != nil {
-				return ast.WalkStop, err
-			}
+			writeTokens(w, it.Tokens())
 			_, _ = w.WriteString("</code></pre>\n")
 			return ast.WalkSkipChildren, nil
 		}
