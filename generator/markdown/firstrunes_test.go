@@ -1,10 +1,6 @@
 package markdown
 
-import (
-	"testing"
-
-	"github.com/alecthomas/chroma/v2/lexers"
-)
+import "testing"
 
 // TestFirstRunesRejectNoMatch tries every rule of every lexer that has a
 // test file at each position of that file where the rule's filter says it
@@ -19,12 +15,8 @@ func TestFirstRunesRejectNoMatch(t *testing.T) {
 	}
 	rejected, shift := 0, 0
 	for name, text := range chromaTestFiles(t) {
-		l := lexers.Get(name)
-		if l == nil {
-			continue
-		}
-		q, ok := patientCopy(l).(*quickLexer)
-		if !ok {
+		q := quickLexerOf(name)
+		if q == nil {
 			continue
 		}
 		runes := []rune(text)
