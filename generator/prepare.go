@@ -74,12 +74,10 @@ func newPlaceholders() placeholders {
 	return placeholders{prefix: fmt.Sprintf("hbdest%016xx", rand.Uint64())}
 }
 
-// bufs holds the buffers bodies are rendered into: one per worker in
-// practice, instead of one growing buffer per page.
+// bufs holds the buffers bodies are rendered into, and stashed bodies read
+// back into (take): one per worker in practice, instead of one growing
+// buffer per page.
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// reads holds the buffers stashed bodies are read into (see take).
-var reads sync.Pool // *[]byte
 
 // prepare does what a build needs of d's tree, as needs says, and returns
 // the result. ok is false in the one case it cannot help: the rendered
@@ -166,13 +164,11 @@ func (ph placeholders) take(pb *preparedBody, rewrite func(string) string) (temp
 	if pb.stashed && len(pb.dests) > 0 {
 		// resolve copies the body as it puts the links in: read it into
 		// memory the next page reuses (120 MB at 10,000 pages otherwise).
-		buf, _ := reads.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
-		}
-		defer reads.Put(buf)
-		b, err := ph.stash.Append((*buf)[:0], pb.htmlAt)
-		*buf = b
+		buf := bufs.Get().(*bytes.Buffer)
+		defer bufs.Put(buf)
+		buf.Reset()
+		buf.Grow(pb.htmlAt.Len())
+		b, err := ph.stash.Append(buf.AvailableBuffer(), pb.htmlAt)
 		if err != nil {
 			return "", err
 		}
